@@ -1,0 +1,128 @@
+package io.latentwatch.features;
+
+import io.latentwatch.LatentwatchException;
+import io.latentwatch.data.TimeSeries;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * How raw readings become a model's input: which channels in which order, how many readings a
+ * window holds and how many new readings start the next one, and each channel's normalisation.
+ * The trainer and the detector share this one definition, so they cannot drift apart.
+ *
+ * <p>A window's feature vector is time-major: element {@code t * channels + c} is channel
+ * {@code c} at step {@code t} (oldest first), normalised as {@code (x - mean[c]) / std[c]}.
+ */
+public record FeatureSpec(List<String> channels, int window, int hop, double[] mean, double[] std) {
+
+    /** Standard deviations below this are treated as 1 so that constant channels stay finite. */
+    static final double MIN_STD = 1e-9;
+
+    public FeatureSpec {
+        channels = List.copyOf(channels);
+        if (channels.isEmpty()) {
+            throw new LatentwatchException("a feature spec needs at least one channel");
+        }
+        if (window < 1 || window > 4096) {
+            throw new LatentwatchException("window must be in [1, 4096] readings, got " + window);
+        }
+        if (hop < 1 || hop > window) {
+            throw new LatentwatchException("hop must be in [1, window=" + window + "], got " + hop);
+        }
+        if (mean.length != channels.size() || std.length != channels.size()) {
+            throw new LatentwatchException("normalisation has " + mean.length + " means and " + std.length
+                    + " deviations, expected " + channels.size() + " (one per channel)");
+        }
+        for (int c = 0; c < std.length; c++) {
+            if (!Double.isFinite(mean[c]) || !Double.isFinite(std[c]) || std[c] < 0) {
+                throw new LatentwatchException("channel '" + channels.get(c) + "' has mean " + mean[c]
+                        + " and std " + std[c] + ", expected finite values and std >= 0");
+            }
+        }
+        mean = mean.clone();
+        std = std.clone();
+    }
+
+    /** Fits per-channel mean and standard deviation on {@code series}, ignoring NaN values. */
+    public static FeatureSpec fit(TimeSeries series, int window, int hop) {
+        int channels = series.channels().size();
+        double[] mean = new double[channels];
+        double[] std = new double[channels];
+        for (int c = 0; c < channels; c++) {
+            double sum = 0;
+            double sumSq = 0;
+            long n = 0;
+            for (double[] row : series.values()) {
+                double x = row[c];
+                if (Double.isFinite(x)) {
+                    sum += x;
+                    n++;
+                }
+            }
+            if (n == 0) {
+                throw new LatentwatchException("channel '" + series.channels().get(c)
+                        + "' has no finite value to fit its normalisation on");
+            }
+            mean[c] = sum / n;
+            for (double[] row : series.values()) {
+                double x = row[c];
+                if (Double.isFinite(x)) {
+                    sumSq += (x - mean[c]) * (x - mean[c]);
+                }
+            }
+            std[c] = Math.sqrt(sumSq / n);
+        }
+        return new FeatureSpec(series.channels(), window, hop, mean, std);
+    }
+
+    public int channelCount() {
+        return channels.size();
+    }
+
+    /** Length of a window's feature vector: window × channels. */
+    public int featureSize() {
+        return window * channels.size();
+    }
+
+    public int indexOf(String channel) {
+        return channels.indexOf(channel);
+    }
+
+    /** The normalised value of {@code x} on channel {@code c}. */
+    public float normalise(int c, double x) {
+        double s = std[c] < MIN_STD ? 1.0 : std[c];
+        return (float) ((x - mean[c]) / s);
+    }
+
+    /** The value in original units of normalised {@code z} on channel {@code c}. */
+    public double denormalise(int c, double z) {
+        double s = std[c] < MIN_STD ? 1.0 : std[c];
+        return z * s + mean[c];
+    }
+
+    @Override
+    public double[] mean() {
+        return mean.clone();
+    }
+
+    @Override
+    public double[] std() {
+        return std.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FeatureSpec f && channels.equals(f.channels) && window == f.window && hop == f.hop
+                && Arrays.equals(mean, f.mean) && Arrays.equals(std, f.std);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * channels.hashCode() + 7 * window + hop + Arrays.hashCode(mean);
+    }
+
+    @Override
+    public String toString() {
+        return "FeatureSpec" + channels + " window=" + window + " hop=" + hop;
+    }
+}
