@@ -1,1 +1,56 @@
-package io.latentwatch.cli; public final class Main { public static void main(String[] a) {} }
+package io.latentwatch.cli;
+
+import io.latentwatch.LatentwatchException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code latentwatch} command line: wires subcommands, exit codes and error printing. */
+@Command(name = "latentwatch", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Streaming anomaly detection for sensor data on Apache Kafka, with autoencoders.",
+        subcommands = {DetectCommand.class,
+            CommandLine.HelpCommand.class})
+public final class Main {
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces of errors.")
+    boolean verbose;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code: 0 ok, 1 failure, 2 usage error. */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            boolean verbose = parseResult.hasMatchedOption("--verbose")
+                    || parseResult.subcommands().stream().anyMatch(s -> s.hasMatchedOption("--verbose"));
+            commandLine.getErr().println("latentwatch: error: " + message(e));
+            if (verbose) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    private static String message(Throwable e) {
+        if (e instanceof LatentwatchException || e.getMessage() == null) {
+            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    /** The version from the jar manifest, or "dev" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"latentwatch " + version()};
+        }
+    }
+
+    public static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}

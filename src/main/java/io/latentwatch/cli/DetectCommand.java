@@ -1,0 +1,81 @@
+package io.latentwatch.cli;
+
+import io.latentwatch.detect.DetectorConfig;
+import io.latentwatch.detect.DetectorStats;
+import io.latentwatch.detect.DetectorTopology;
+import io.latentwatch.detect.StreamsSettings;
+import io.latentwatch.model.DetectorModel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code latentwatch detect}: runs the detector against a Kafka cluster until interrupted. */
+@Command(name = "detect", mixinStandardHelpOptions = true,
+        description = "Score every window of readings on a topic and publish alerts (exactly-once).")
+final class DetectCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(DetectCommand.class);
+
+    @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOST:PORT",
+            description = "Kafka bootstrap servers.")
+    String bootstrapServers;
+
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model directory (models/NAME).")
+    Path model;
+
+    @Option(names = "--input", defaultValue = DetectorConfig.DEFAULT_INPUT,
+            description = "Topic of SensorReading records (default: ${DEFAULT-VALUE}).")
+    String input;
+
+    @Option(names = "--alerts", defaultValue = DetectorConfig.DEFAULT_ALERTS,
+            description = "Topic for AnomalyAlert records (default: ${DEFAULT-VALUE}).")
+    String alerts;
+
+    @Option(names = "--application-id", defaultValue = StreamsSettings.DEFAULT_APPLICATION_ID,
+            description = "Kafka Streams application.id; instances with the same id share the work "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String applicationId;
+
+    @Option(names = "--state-dir", description = "Directory for local state (default: Kafka Streams' own).")
+    Path stateDir;
+
+    @Option(names = "--kafka", paramLabel = "KEY=VALUE",
+            description = "Any Kafka client or Streams property, repeatable (e.g. security.protocol=SSL).")
+    Properties kafka = new Properties();
+
+    @Override
+    public Integer call() throws InterruptedException {
+        DetectorConfig config = new DetectorConfig(input, alerts);
+        try (DetectorModel detectorModel = DetectorModel.load(model)) {
+            DetectorStats stats = new DetectorStats();
+            Properties props = StreamsSettings.of(bootstrapServers, applicationId, stateDir, kafka);
+            CountDownLatch stopped = new CountDownLatch(1);
+            try (KafkaStreams streams = new KafkaStreams(DetectorTopology.build(config, detectorModel, stats), props)) {
+                streams.setStateListener((now, before) -> {
+                    if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+                        stopped.countDown();
+                    }
+                });
+                Thread hook = new Thread(() -> {
+                    streams.close(Duration.ofSeconds(30));
+                    stopped.countDown();
+                }, "latentwatch-shutdown");
+                Runtime.getRuntime().addShutdownHook(hook);
+                streams.start();
+                LOG.info("detecting on {} with model {} ({}), alerts to {}", input, detectorModel.name(),
+                        detectorModel.version(), alerts);
+                stopped.await();
+                boolean failed = streams.state() == KafkaStreams.State.ERROR;
+                LOG.info("stopped: {} records, {} windows scored, {} alerts, {} skipped", stats.records(),
+                        stats.windowsScored(), stats.alerts(), stats.skipped());
+                return failed ? 1 : 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.latentwatch.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.latentwatch.LatentwatchException;
+import io.latentwatch.features.FeatureSpec;
+import java.util.List;
+
+/**
+ * Everything needed to score with a model and to reproduce it: {@code models/<name>/model.json}.
+ * The detector reads its features, normalisation and threshold from here, and refuses the model
+ * when the ONNX file's SHA-256 differs from {@link Onnx#sha256()}.
+ */
+@JsonPropertyOrder({"formatVersion", "name", "version", "trainerVersion", "data", "features", "architecture",
+    "training", "threshold", "validationScores", "onnx"})
+public record ModelCard(
+        int formatVersion,
+        String name,
+        String version,
+        String trainerVersion,
+        DataSource data,
+        Features features,
+        Architecture architecture,
+        Training training,
+        Threshold threshold,
+        Quantiles validationScores,
+        Onnx onnx) {
+
+    public static final int FORMAT_VERSION = 1;
+
+    public ModelCard {
+        if (formatVersion != FORMAT_VERSION) {
+            throw new LatentwatchException("model card format version " + formatVersion + " is not supported, expected "
+                    + FORMAT_VERSION);
+        }
+        require(name, "name");
+        require(features, "features");
+        require(architecture, "architecture");
+        require(threshold, "threshold");
+        require(onnx, "onnx");
+        if (!(threshold.value() > 0) || !Double.isFinite(threshold.value())) {
+            throw new LatentwatchException("model card threshold.value must be a positive finite number, got "
+                    + threshold.value());
+        }
+    }
+
+    private static void require(Object value, String field) {
+        if (value == null) {
+            throw new LatentwatchException("model card is missing the field '" + field + "'");
+        }
+    }
+
+    /** The feature definition the detector and trainer share. */
+    @JsonIgnore
+    public FeatureSpec featureSpec() {
+        return new FeatureSpec(features.channels(), features.window(), features.hop(), features.mean(),
+                features.std());
+    }
+
+    /** Where the training data came from. */
+    public record DataSource(String path, String format, int fromRow, int toRow) {
+    }
+
+    /** Channels in model order, window shape, and per-channel normalisation. */
+    @JsonPropertyOrder({"channels", "window", "hop", "mean", "std", "gapPolicy"})
+    public record Features(List<String> channels, int window, int hop, double[] mean, double[] std, String gapPolicy) {
+        public static Features of(FeatureSpec spec) {
+            return new Features(spec.channels(), spec.window(), spec.hop(), spec.mean(), spec.std(),
+                    "carry-forward, else training mean");
+        }
+    }
+
+    /** The network's shape. */
+    @JsonPropertyOrder({"type", "inputSize", "hidden", "latent", "activation"})
+    public record Architecture(String type, int inputSize, int[] hidden, int latent, String activation) {
+    }
+
+    /** Hyper-parameters, seed and the loss curve. */
+    @JsonPropertyOrder({"seed", "epochs", "batchSize", "learningRate", "weightDecay", "patience", "trainWindows",
+        "validationWindows", "bestEpoch", "trainLoss", "validationLoss"})
+    public record Training(long seed, int epochs, int batchSize, double learningRate, double weightDecay, int patience,
+                           int trainWindows, int validationWindows, int bestEpoch, double[] trainLoss,
+                           double[] validationLoss) {
+    }
+
+    /** The initial alert threshold, calibrated on the validation windows' scores. */
+    public record Threshold(String method, double quantile, double margin, double value) {
+    }
+
+    /** Quantiles of the validation windows' scores. */
+    public record Quantiles(double p50, double p90, double p99, double p999, double max) {
+        public static Quantiles of(double[] scores) {
+            double[] s = scores.clone();
+            java.util.Arrays.sort(s);
+            return new Quantiles(at(s, 0.5), at(s, 0.9), at(s, 0.99), at(s, 0.999), s.length == 0 ? 0 : s[s.length - 1]);
+        }
+
+        /** The {@code q} quantile of sorted values, by linear interpolation between closest ranks. */
+        public static double at(double[] sorted, double q) {
+            if (sorted.length == 0) {
+                return 0;
+            }
+            double pos = q * (sorted.length - 1);
+            int lo = (int) Math.floor(pos);
+            int hi = Math.min(lo + 1, sorted.length - 1);
+            return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+        }
+    }
+
+    /** The ONNX file beside the card, its hash and graph contract. */
+    @JsonPropertyOrder({"file", "sha256", "opset", "input", "outputs"})
+    public record Onnx(String file, String sha256, int opset, String input, List<String> outputs) {
+    }
+}

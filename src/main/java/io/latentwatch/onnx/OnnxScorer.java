@@ -1,0 +1,139 @@
+package io.latentwatch.onnx;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import io.latentwatch.LatentwatchException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Scores windows with an exported autoencoder in ONNX Runtime: one session per model, one intra-op
+ * thread (Kafka Streams threads are the parallelism), and a reused direct input buffer.
+ *
+ * <p>Owns native memory: close it when the model is retired. Safe for use by several threads; each
+ * call takes the scorer's lock because the input buffer is shared. Use after {@link #close()}
+ * throws {@link IllegalStateException}.
+ */
+public final class OnnxScorer implements AutoCloseable {
+    public static final String INPUT = "input";
+    public static final String SCORE = "score";
+    public static final String CHANNEL_ERROR = "channel_error";
+    private static final Set<String> OUTPUTS = Set.of(SCORE, CHANNEL_ERROR);
+
+    private final OrtEnvironment env;
+    private final OrtSession session;
+    private final int featureSize;
+    private final int channels;
+    private final String modelName;
+    private FloatBuffer input;
+    private boolean closed;
+
+    /**
+     * @param onnx the model file's bytes
+     * @param featureSize window × channels, the width of the model's input
+     * @param channels number of channels, the width of {@code channel_error}
+     * @param modelName used in error messages
+     */
+    public OnnxScorer(byte[] onnx, int featureSize, int channels, String modelName) {
+        this.featureSize = featureSize;
+        this.channels = channels;
+        this.modelName = modelName;
+        this.env = OrtEnvironment.getEnvironment();
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
+            this.session = env.createSession(onnx, options);
+        } catch (OrtException e) {
+            throw new LatentwatchException("ONNX Runtime cannot load model '" + modelName + "': " + e.getMessage(), e);
+        }
+        try {
+            checkContract();
+        } catch (RuntimeException e) {
+            closeQuietly();
+            throw e;
+        }
+        this.input = allocate(64);
+    }
+
+    private void checkContract() {
+        try {
+            if (!session.getInputNames().contains(INPUT)) {
+                throw new LatentwatchException("model '" + modelName + "' has inputs " + session.getInputNames()
+                        + ", expected one named '" + INPUT + "'");
+            }
+            if (!session.getOutputNames().containsAll(OUTPUTS)) {
+                throw new LatentwatchException("model '" + modelName + "' has outputs " + session.getOutputNames()
+                        + ", expected at least " + OUTPUTS);
+            }
+            long[] shape = ((ai.onnxruntime.TensorInfo) session.getInputInfo().get(INPUT).getInfo()).getShape();
+            if (shape.length != 2 || shape[1] != featureSize) {
+                throw new LatentwatchException("model '" + modelName + "' takes input of shape "
+                        + java.util.Arrays.toString(shape) + ", but its card describes windows of " + featureSize
+                        + " features (expected [N, " + featureSize + "])");
+            }
+        } catch (OrtException e) {
+            throw new LatentwatchException("cannot inspect model '" + modelName + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static FloatBuffer allocate(int floats) {
+        return ByteBuffer.allocateDirect(floats * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+
+    /** Scores a batch of feature vectors, each of length window × channels. */
+    public synchronized Scores score(float[][] windows) {
+        if (closed) {
+            throw new IllegalStateException("scorer for model '" + modelName + "' is closed");
+        }
+        int n = windows.length;
+        if (n == 0) {
+            return new Scores(new float[0], new float[0][]);
+        }
+        if (input.capacity() < n * featureSize) {
+            input = allocate(Math.max(n, 2 * input.capacity() / featureSize) * featureSize);
+        }
+        input.clear();
+        for (float[] w : windows) {
+            if (w.length != featureSize) {
+                throw new LatentwatchException("window has " + w.length + " features, model '" + modelName
+                        + "' expects " + featureSize);
+            }
+            input.put(w);
+        }
+        input.flip();
+        try (OnnxTensor tensor = OnnxTensor.createTensor(env, input, new long[] {n, featureSize});
+             OrtSession.Result result = session.run(Map.of(INPUT, tensor), OUTPUTS)) {
+            float[] score = (float[]) result.get(SCORE).orElseThrow().getValue();
+            float[][] channelError = (float[][]) result.get(CHANNEL_ERROR).orElseThrow().getValue();
+            if (channelError.length != n || channelError[0].length != channels) {
+                throw new LatentwatchException("model '" + modelName + "' returned channel_error of " + channelError.length
+                        + " x " + channelError[0].length + ", expected " + n + " x " + channels);
+            }
+            return new Scores(score, channelError);
+        } catch (OrtException e) {
+            throw new LatentwatchException("ONNX Runtime failed to score " + n + " windows with model '" + modelName
+                    + "': " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            closeQuietly();
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new LatentwatchException("cannot close ONNX session of model '" + modelName + "'", e);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.latentwatch.features;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.latentwatch.LatentwatchException;
+import io.latentwatch.data.TimeSeries;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class WindowBufferTest {
+    private final FeatureSpec spec = new FeatureSpec(List.of("a", "b"), 4, 2, new double[] {10, 0},
+            new double[] {2, 1});
+
+    @Test
+    void firstWindowWhenFullThenEveryHop() {
+        WindowBuffer buffer = new WindowBuffer(spec);
+        List<Integer> emittedAt = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            if (buffer.add(i, new double[] {i, -i})) {
+                emittedAt.add(i);
+            }
+        }
+        assertEquals(List.of(3, 5, 7, 9), emittedAt);
+    }
+
+    @Test
+    void windowIsTimeMajorOldestFirstAndNormalised() {
+        WindowBuffer buffer = new WindowBuffer(spec);
+        for (int i = 0; i < 6; i++) {
+            buffer.add(100 + i, new double[] {10 + 2 * i, i});
+        }
+        Window w = buffer.window(spec);
+        assertEquals(102, w.start());
+        assertEquals(105, w.end());
+        assertArrayEquals(new float[] {2, 2, 3, 3, 4, 4, 5, 5}, w.features());
+    }
+
+    @Test
+    void missingValuesCarryForwardElseTrainingMean() {
+        WindowBuffer buffer = new WindowBuffer(spec);
+        buffer.add(0, new double[] {Double.NaN, 3});
+        buffer.add(1, new double[] {14, Double.NaN});
+        buffer.add(2, new double[] {Double.NaN, Double.NaN});
+        buffer.add(3, new double[] {16, 1});
+        assertEquals(4, buffer.imputed());
+        // a: mean 10 -> 0; then 14 -> 2, carried 14 -> 2, 16 -> 3. b: 3, 3, 3, 1.
+        assertArrayEquals(new float[] {0, 3, 2, 3, 2, 3, 3, 1}, buffer.window(spec).features());
+    }
+
+    @Test
+    void savedAndRestoredBufferContinuesIdentically() {
+        Random random = new Random(7);
+        WindowBuffer straight = new WindowBuffer(spec);
+        WindowBuffer restored = new WindowBuffer(spec);
+        for (int i = 0; i < 50; i++) {
+            double[] row = {random.nextGaussian(), random.nextInt(5) == 0 ? Double.NaN : random.nextGaussian()};
+            boolean a = straight.add(i, row);
+            restored = WindowBuffer.fromBytes(restored.toBytes(), spec);
+            boolean b = restored.add(i, row);
+            assertEquals(a, b);
+            if (a) {
+                assertArrayEquals(straight.window(spec).features(), restored.window(spec).features());
+            }
+        }
+        assertEquals(straight.imputed(), restored.imputed());
+    }
+
+    @Test
+    void corruptOrForeignStateIsRefusedWithAReason() {
+        byte[] bytes = new WindowBuffer(spec).toBytes();
+        assertThrows(LatentwatchException.class, () -> WindowBuffer.fromBytes(Arrays.copyOf(bytes, 9), spec));
+        byte[] wrongVersion = bytes.clone();
+        wrongVersion[0] = 9;
+        assertThrows(LatentwatchException.class, () -> WindowBuffer.fromBytes(wrongVersion, spec));
+        FeatureSpec other = new FeatureSpec(List.of("a", "b"), 8, 2, new double[2], new double[] {1, 1});
+        LatentwatchException e = assertThrows(LatentwatchException.class, () -> WindowBuffer.fromBytes(bytes, other));
+        assertTrue(e.getMessage().contains("window 4"), e.getMessage());
+    }
+
+    @Test
+    void specValidatesWithTheBadValueInTheMessage() {
+        LatentwatchException e = assertThrows(LatentwatchException.class,
+                () -> new FeatureSpec(List.of("a"), 4, 5, new double[1], new double[1]));
+        assertTrue(e.getMessage().contains("got 5"), e.getMessage());
+        assertThrows(LatentwatchException.class, () -> new FeatureSpec(List.of("a"), 0, 1, new double[1], new double[1]));
+        assertThrows(LatentwatchException.class,
+                () -> new FeatureSpec(List.of("a"), 4, 1, new double[] {Double.NaN}, new double[1]));
+        assertThrows(LatentwatchException.class, () -> new FeatureSpec(List.of("a"), 4, 1, new double[2], new double[1]));
+    }
+
+    @Test
+    void fitIgnoresMissingValuesAndConstantChannelsStayFinite() {
+        TimeSeries s = new TimeSeries(new long[] {1, 2, 3}, List.of("x", "flat"),
+                new double[][] {{1, 5}, {Double.NaN, 5}, {3, 5}}, null);
+        FeatureSpec fitted = FeatureSpec.fit(s, 2, 1);
+        assertEquals(2.0, fitted.mean()[0], 1e-12);
+        assertEquals(1.0, fitted.std()[0], 1e-12);
+        assertEquals(0.0, fitted.std()[1]);
+        assertEquals(0.0f, fitted.normalise(1, 5.0));
+        List<Window> windows = Windows.cut(s, fitted);
+        assertEquals(2, windows.size());
+        assertFalse(Float.isNaN(windows.get(0).features()[2]));
+    }
+}

@@ -1,0 +1,126 @@
+package io.latentwatch.serde;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.latentwatch.avro.AnomalyAlert;
+import io.latentwatch.avro.ChannelContribution;
+import io.latentwatch.avro.SensorReading;
+import io.latentwatch.avro.Severity;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SingleObjectCodecTest {
+    private final SingleObjectCodec<SensorReading> codec = AvroSerdes.readings();
+
+    static SensorReading reading(String entity, long ts, Map<String, Double> values) {
+        return SensorReading.newBuilder().setEntityId(entity).setTimestamp(Instant.ofEpochMilli(ts))
+                .setReadings(values).setTags(null).build();
+    }
+
+    @Test
+    void roundTripsReadingsIncludingExtremeValues() {
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put("temperature", 21.5);
+        values.put("huge", Double.MAX_VALUE);
+        values.put("tiny", -Double.MIN_VALUE);
+        values.put("nan", Double.NaN);
+        values.put("inf", Double.POSITIVE_INFINITY);
+        SensorReading r = reading("pump-01", 1_700_000_000_123L, values);
+        byte[] bytes = codec.encode(r);
+        assertEquals((byte) 0xC3, bytes[0]);
+        assertEquals((byte) 0x01, bytes[1]);
+        SensorReading back = codec.decode(bytes);
+        assertEquals(r.getEntityId(), back.getEntityId());
+        assertEquals(r.getTimestamp(), back.getTimestamp());
+        assertEquals(values.keySet(), back.getReadings().keySet());
+        assertTrue(Double.isNaN(back.getReadings().get("nan")));
+        assertEquals(Double.MAX_VALUE, back.getReadings().get("huge"));
+    }
+
+    @Test
+    void roundTripsAlerts() {
+        AnomalyAlert alert = AnomalyAlert.newBuilder().setAlertId("a").setEntityId("e")
+                .setWindowStart(Instant.ofEpochMilli(1)).setWindowEnd(Instant.ofEpochMilli(2)).setScore(3)
+                .setThreshold(1).setSeverity(Severity.HIGH).setModelName("m").setModelVersion("v")
+                .setTopChannels(List.of(new ChannelContribution("flow", 0.7)))
+                .setDetectedAt(Instant.ofEpochMilli(2)).build();
+        assertEquals(alert, AvroSerdes.alerts().decode(AvroSerdes.alerts().encode(alert)));
+    }
+
+    @Test
+    void emptyAndNullAreEmpty() {
+        assertEquals(RecordDecodingException.Reason.EMPTY, reason(null));
+        assertEquals(RecordDecodingException.Reason.EMPTY, reason(new byte[0]));
+    }
+
+    @Test
+    void wrongMarkerIsBadHeader() {
+        assertEquals(RecordDecodingException.Reason.BAD_HEADER, reason("{\"entityId\":\"x\"}".getBytes()));
+        assertEquals(RecordDecodingException.Reason.BAD_HEADER, reason(new byte[] {(byte) 0xC3}));
+    }
+
+    @Test
+    void unknownFingerprintIsUnknownSchema() {
+        byte[] bytes = codec.encode(reading("e", 1, Map.of("a", 1.0)));
+        bytes[5] ^= 0x5A;
+        assertEquals(RecordDecodingException.Reason.UNKNOWN_SCHEMA, reason(bytes));
+    }
+
+    @Test
+    void everyTruncationIsRejectedNotCrashed() {
+        byte[] bytes = codec.encode(reading("pump-01", 1_700_000_000_000L, Map.of("a", 1.0, "b", 2.0)));
+        for (int len = 1; len < bytes.length; len++) {
+            byte[] cut = Arrays.copyOf(bytes, len);
+            assertThrows(RecordDecodingException.class, () -> codec.decode(cut), "length " + len);
+        }
+    }
+
+    @Test
+    void randomGarbageBodiesOnlyEverThrowTheDocumentedType() {
+        byte[] good = codec.encode(reading("pump-01", 1_700_000_000_000L, Map.of("a", 1.0, "b", 2.0)));
+        Random random = new Random(42);
+        for (int i = 0; i < 10_000; i++) {
+            byte[] bytes = Arrays.copyOf(good, 10 + random.nextInt(60));
+            for (int j = 10; j < bytes.length; j++) {
+                if (j >= good.length || random.nextInt(4) == 0) {
+                    bytes[j] = (byte) random.nextInt(256);
+                }
+            }
+            try {
+                SensorReading r = codec.decode(bytes);
+                assertTrue(r.getEntityId() != null);
+            } catch (RecordDecodingException expected) {
+                assertTrue(expected.getMessage().contains("SensorReading"));
+            }
+        }
+    }
+
+    @Test
+    void hugeDeclaredLengthsAreCorruptNotOutOfMemory() {
+        byte[] header = Arrays.copyOf(codec.encode(reading("e", 1, Map.of())), 10);
+        byte[] bytes = Arrays.copyOf(header, 20);
+        // zig-zag varint for a string length of about 2^62
+        byte[] huge = {(byte) 0xFE, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF,
+            (byte) 0xFF, (byte) 0x7F};
+        System.arraycopy(huge, 0, bytes, 10, huge.length);
+        assertEquals(RecordDecodingException.Reason.CORRUPT_BODY, reason(bytes));
+    }
+
+    @Test
+    void encodeIsDeterministic() {
+        SensorReading r = reading("e", 5, Map.of("a", 1.0));
+        assertArrayEquals(codec.encode(r), codec.encode(r));
+    }
+
+    private RecordDecodingException.Reason reason(byte[] bytes) {
+        return assertThrows(RecordDecodingException.class, () -> codec.decode(bytes)).reason();
+    }
+}
