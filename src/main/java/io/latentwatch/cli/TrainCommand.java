@@ -1,0 +1,162 @@
+package io.latentwatch.cli;
+
+import io.latentwatch.LatentwatchException;
+import io.latentwatch.data.CsvOptions;
+import io.latentwatch.data.DataFormat;
+import io.latentwatch.data.SeriesReader;
+import io.latentwatch.data.TimeSeries;
+import io.latentwatch.model.ModelCard;
+import io.latentwatch.model.ModelFiles;
+import io.latentwatch.train.ModelTrainer;
+import io.latentwatch.train.TrainOptions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code latentwatch train}: trains an autoencoder on a file and writes models/NAME. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train an autoencoder on normal data and export it to ONNX with a model card.")
+final class TrainCommand implements Callable<Integer> {
+    static final List<String> ARCHITECTURES = List.of("dense");
+
+    @Spec
+    CommandSpec command;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Training data file.")
+    Path data;
+
+    @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|nab|skab",
+            description = "Layout of the data file (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Model directory to write, e.g. models/my-pump; its name is the model's name.")
+    Path out;
+
+    @Option(names = "--arch", defaultValue = "dense", description = "Architecture: ${COMPLETION-CANDIDATES} "
+            + "(default: ${DEFAULT-VALUE}).", completionCandidates = Architectures.class)
+    String arch;
+
+    @Option(names = "--window", defaultValue = "32", description = "Readings per window (default: ${DEFAULT-VALUE}).")
+    int window;
+
+    @Option(names = "--hop", defaultValue = "4", description = "Readings between windows (default: ${DEFAULT-VALUE}).")
+    int hop;
+
+    @Option(names = "--hidden", defaultValue = "64,32", split = ",",
+            description = "Encoder hidden widths; the decoder mirrors them (default: ${DEFAULT-VALUE}).")
+    int[] hidden;
+
+    @Option(names = "--latent", defaultValue = "8", description = "Latent width (default: ${DEFAULT-VALUE}).")
+    int latent;
+
+    @Option(names = "--epochs", defaultValue = "60", description = "Most epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch-size", defaultValue = "64", description = "Windows per step (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--learning-rate", defaultValue = "0.001", description = "Adam step size (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(names = "--patience", defaultValue = "10",
+            description = "Early-stopping patience in epochs, 0 = off (default: ${DEFAULT-VALUE}).")
+    int patience;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--train-rows", defaultValue = "0",
+            description = "Use only the first N rows, 0 = all (default: ${DEFAULT-VALUE}).")
+    int trainRows;
+
+    @Option(names = "--validation-fraction", defaultValue = "0.2",
+            description = "Last fraction of rows held out for validation (default: ${DEFAULT-VALUE}).")
+    double validationFraction;
+
+    @Option(names = "--threshold-quantile", defaultValue = "0.999",
+            description = "Validation-score quantile the threshold starts from (default: ${DEFAULT-VALUE}).")
+    double thresholdQuantile;
+
+    @Option(names = "--threshold-margin", defaultValue = "1.5",
+            description = "Factor on that quantile (default: ${DEFAULT-VALUE}).")
+    double thresholdMargin;
+
+    @Option(names = "--timestamp-column", description = "CSV: timestamp column (default: timestamp/time/datetime/date).")
+    String timestampColumn;
+
+    @Option(names = "--channels", split = ",", description = "CSV: channel columns in model order (default: all numeric).")
+    List<String> channels;
+
+    @Option(names = "--delimiter", description = "CSV: field delimiter (default: ',').")
+    Character delimiter;
+
+    @Override
+    public Integer call() {
+        if (!ARCHITECTURES.contains(arch)) {
+            throw new LatentwatchException("--arch '" + arch + "' is not available; expected one of " + ARCHITECTURES);
+        }
+        DataFormat dataFormat = DataFormat.parse(format);
+        TimeSeries series = SeriesReader.read(data, dataFormat, csvOptions());
+        String name = out.toAbsolutePath().normalize().getFileName().toString();
+        TrainOptions options = new TrainOptions(name, window, hop, hidden, latent, epochs, batchSize, learningRate,
+                patience, seed, trainRows, validationFraction, thresholdQuantile, thresholdMargin);
+        int used = trainRows > 0 ? Math.min(trainRows, series.rows()) : series.rows();
+        ModelCard.DataSource source = new ModelCard.DataSource(data.getFileName().toString(), dataFormat.word(), 0, used);
+        PrintWriter err = command.commandLine().getErr();
+        err.printf("training %s on %d rows x %d channels %s%n", name, used, series.channels().size(), series.channels());
+        ModelTrainer.Trained trained;
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("epochs").setInitialMax(epochs)
+                .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+                .build()) {
+            trained = ModelTrainer.train(series, source, options, (epoch, max, trainLoss, validationLoss, best) -> {
+                bar.stepTo(epoch);
+                bar.setExtraMessage(String.format(Locale.ROOT, " train %.5f val %.5f%s", trainLoss, validationLoss,
+                        best ? " *" : ""));
+            });
+            bar.maxHint(bar.getCurrent());
+        }
+        ModelFiles.write(out, trained.card(), trained.onnx());
+        ModelCard card = trained.card();
+        PrintWriter o = command.commandLine().getOut();
+        o.printf(Locale.ROOT, "model %s version %s written to %s%n", card.name(), card.version(), out);
+        o.printf(Locale.ROOT, "  windows: %d train, %d validation; best epoch %d of %d%n", card.training().trainWindows(),
+                card.training().validationWindows(), card.training().bestEpoch(), card.training().validationLoss().length);
+        o.printf(Locale.ROOT, "  validation score p50 %.5f  p99 %.5f  max %.5f%n", card.validationScores().p50(),
+                card.validationScores().p99(), card.validationScores().max());
+        o.printf(Locale.ROOT, "  threshold %.5f (q%.3f x %.2f)%n", card.threshold().value(), thresholdQuantile,
+                thresholdMargin);
+        return 0;
+    }
+
+    private CsvOptions csvOptions() {
+        CsvOptions o = CsvOptions.defaults();
+        if (delimiter != null) {
+            o = o.withDelimiter(delimiter);
+        }
+        if (timestampColumn != null) {
+            o = o.withTimestampColumn(timestampColumn);
+        }
+        if (channels != null && !channels.isEmpty()) {
+            o = o.withChannelColumns(channels);
+        }
+        return o;
+    }
+
+    /** The architectures --arch accepts, for help text and completion. */
+    static final class Architectures implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return ARCHITECTURES.iterator();
+        }
+    }
+}

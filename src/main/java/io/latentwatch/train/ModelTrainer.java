@@ -1,0 +1,109 @@
+package io.latentwatch.train;
+
+import io.latentwatch.LatentwatchException;
+import io.latentwatch.cli.Main;
+import io.latentwatch.data.TimeSeries;
+import io.latentwatch.features.FeatureSpec;
+import io.latentwatch.features.Window;
+import io.latentwatch.features.Windows;
+import io.latentwatch.model.ModelCard;
+import io.latentwatch.model.ModelFiles;
+import io.latentwatch.nn.AutoencoderTrainer;
+import io.latentwatch.nn.DenseAutoencoder;
+import io.latentwatch.nn.DenseAutoencoderConfig;
+import io.latentwatch.nn.EpochListener;
+import io.latentwatch.nn.TrainingConfig;
+import io.latentwatch.nn.TrainingResult;
+import io.latentwatch.onnx.OnnxExport;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Trains a dense autoencoder on a series and produces a scoring-ready model: normalisation fitted
+ * on the training rows, windows cut by the detector's own window buffer, a time-ordered
+ * validation split, a threshold calibrated on validation scores, and an ONNX export.
+ */
+public final class ModelTrainer {
+    public static final int OPSET = 13;
+
+    private ModelTrainer() {
+    }
+
+    /** A trained model: its card and ONNX bytes, ready for {@link ModelFiles#write}. */
+    public record Trained(ModelCard card, byte[] onnx) {
+    }
+
+    public static Trained train(TimeSeries data, ModelCard.DataSource source, TrainOptions options,
+                                EpochListener listener) {
+        TimeSeries series = options.trainRows() > 0 ? data.head(options.trainRows()) : data;
+        int split = (int) Math.round(series.rows() * (1 - options.validationFraction()));
+        int minRows = options.window() + options.hop();
+        if (split < minRows || series.rows() - split < minRows) {
+            throw new LatentwatchException("need at least " + minRows + " rows in both the training part and the "
+                    + "validation part for window " + options.window() + ", got " + split + " and "
+                    + (series.rows() - split) + " of " + series.rows() + " rows");
+        }
+        TimeSeries trainPart = series.slice(0, split);
+        TimeSeries validationPart = series.slice(split, series.rows());
+        FeatureSpec spec = FeatureSpec.fit(trainPart, options.window(), options.hop());
+        float[][] train = Windows.matrix(Windows.cut(trainPart, spec));
+        List<Window> validationWindows = Windows.cut(validationPart, spec);
+        float[][] validation = Windows.matrix(validationWindows);
+
+        DenseAutoencoderConfig shape = new DenseAutoencoderConfig(spec.featureSize(), options.hidden(),
+                options.latent());
+        DenseAutoencoder model = new DenseAutoencoder(shape, options.seed());
+        TrainingConfig config = new TrainingConfig(options.epochs(), options.batchSize(), options.learningRate(),
+                1e-5, 5.0, options.patience(), options.seed());
+        TrainingResult result = new AutoencoderTrainer().fit(model, train, validation, config, listener);
+
+        double[] scores = toDouble(model.score(validation));
+        double[] sorted = scores.clone();
+        Arrays.sort(sorted);
+        double threshold = ModelCard.Quantiles.at(sorted, options.thresholdQuantile()) * options.thresholdMargin();
+        if (!(threshold > 0)) {
+            throw new LatentwatchException("the calibrated threshold is " + threshold + "; the validation windows are "
+                    + "reconstructed perfectly, so there is no error distribution to set a threshold from");
+        }
+
+        ModelCard.Architecture architecture = new ModelCard.Architecture("dense", spec.featureSize(),
+                options.hidden(), options.latent(), "relu");
+        ModelCard.Training training = new ModelCard.Training(options.seed(), options.epochs(), options.batchSize(),
+                options.learningRate(), config.weightDecay(), options.patience(), train.length, validation.length,
+                result.bestEpoch(), toDouble(result.trainLosses()), toDouble(result.validationLosses()));
+        Map<String, String> provenance = new TreeMap<>();
+        provenance.put("latentwatch.name", options.name());
+        provenance.put("latentwatch.trainer_version", Main.version());
+        provenance.put("latentwatch.architecture", "dense");
+        provenance.put("latentwatch.channels", String.join(",", spec.channels()));
+        provenance.put("latentwatch.window", Integer.toString(spec.window()));
+        provenance.put("latentwatch.hop", Integer.toString(spec.hop()));
+        provenance.put("latentwatch.seed", Long.toString(options.seed()));
+        provenance.put("latentwatch.data", source.path() + " rows " + source.fromRow() + "-" + source.toRow());
+        byte[] onnx = OnnxExport.export(model, spec.window(), spec.channelCount(), options.name(), provenance);
+        String sha = ModelFiles.sha256(onnx);
+
+        ModelCard card = new ModelCard(ModelCard.FORMAT_VERSION, options.name(), sha.substring(0, 12),
+                Main.version(), source, ModelCard.Features.of(spec), architecture, training,
+                new ModelCard.Threshold("validation-quantile", options.thresholdQuantile(),
+                        options.thresholdMargin(), threshold),
+                ModelCard.Quantiles.of(scores),
+                new ModelCard.Onnx(ModelFiles.ONNX, sha, OPSET, "input",
+                        List.of("reconstruction", "score", "channel_error", "latent")));
+        return new Trained(card, onnx);
+    }
+
+    private static double[] toDouble(float[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
+    }
+
+    private static double[] toDouble(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}

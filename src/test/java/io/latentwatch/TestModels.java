@@ -1,0 +1,67 @@
+package io.latentwatch;
+
+import io.latentwatch.data.TimeSeries;
+import io.latentwatch.model.DetectorModel;
+import io.latentwatch.model.ModelCard;
+import io.latentwatch.model.ModelFiles;
+import io.latentwatch.nn.EpochListener;
+import io.latentwatch.train.ModelTrainer;
+import io.latentwatch.train.TrainOptions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+/** Small, seeded signals and models trained on them, shared by tests that need a real model. */
+public final class TestModels {
+    public static final List<String> CHANNELS = List.of("load", "flow", "temp");
+    public static final int WINDOW = 16;
+    public static final int HOP = 4;
+    public static final long START = 1_700_000_000_000L;
+    public static final long STEP_MS = 1000;
+
+    private static ModelTrainer.Trained cached;
+
+    private TestModels() {
+    }
+
+    /** The normal value of every channel at step {@code i}: three correlated periodic signals plus noise. */
+    public static double[] normalRow(int i, Random noise) {
+        double phase = 2 * Math.PI * i / 40.0;
+        double load = 50 + 10 * Math.sin(phase);
+        double flow = 2 * load + 5 * Math.cos(phase) ;
+        double temp = 20 + 0.3 * load;
+        return new double[] {load + noise.nextGaussian() * 0.3, flow + noise.nextGaussian() * 0.6,
+            temp + noise.nextGaussian() * 0.1};
+    }
+
+    public static TimeSeries normalSeries(int rows, long seed) {
+        Random noise = new Random(seed);
+        long[] ts = new long[rows];
+        double[][] values = new double[rows][];
+        for (int i = 0; i < rows; i++) {
+            ts[i] = START + i * STEP_MS;
+            values[i] = normalRow(i, noise);
+        }
+        return new TimeSeries(ts, CHANNELS, values, null);
+    }
+
+    public static TrainOptions options(String name, long seed) {
+        return new TrainOptions(name, WINDOW, HOP, new int[] {32}, 4, 40, 32, 0.003, 0, seed, 0, 0.25, 0.999, 1.5);
+    }
+
+    /** A dense model trained once per JVM on 2,000 normal rows; deterministic. */
+    public static synchronized ModelTrainer.Trained trained() {
+        if (cached == null) {
+            cached = ModelTrainer.train(normalSeries(2000, 1), new ModelCard.DataSource("synthetic", "csv", 0, 2000),
+                    options("test-model", 7), EpochListener.NONE);
+        }
+        return cached;
+    }
+
+    /** Writes the trained model to {@code dir} and loads it back, verified, for scoring. */
+    public static DetectorModel load(Path dir) {
+        ModelTrainer.Trained t = trained();
+        ModelFiles.write(dir, t.card(), t.onnx());
+        return DetectorModel.load(dir);
+    }
+}
