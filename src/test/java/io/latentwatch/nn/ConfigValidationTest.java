@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latentwatch.LatentwatchException;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -50,7 +51,7 @@ class ConfigValidationTest {
     @Test
     void layerShapes() {
         assertFails(() -> new Dense(3, 2, Activation.RELU, new float[5], new float[2]), "5 elements", "3*2 = 6");
-        assertFails(() -> new Dense(3, 0, Activation.RELU, new java.util.Random(1)), "out", "got 0");
+        assertFails(() -> new Dense(3, 0, Activation.RELU, new Random(1)), "out", "got 0");
         assertFails(() -> new Dense(3, 2, null, new float[6], new float[2]), "activation", "RELU");
     }
 

@@ -21,6 +21,7 @@ import io.latentwatch.nn.DenseAutoencoderConfig;
 import io.latentwatch.nn.EpochListener;
 import io.latentwatch.nn.SyntheticSignals;
 import io.latentwatch.nn.TrainingConfig;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +110,7 @@ class OnnxExportTest {
         Map<String, String> reordered = new LinkedHashMap<>();
         new TreeMap<>(PROVENANCE).descendingMap().forEach(reordered::put);
         assertArrayEquals(a, OnnxExport.export(trained(5), WINDOW, C, "dense-test", reordered));
-        assertFalse(java.util.Arrays.equals(a, OnnxExport.export(trained(6), WINDOW, C, "dense-test", PROVENANCE)));
+        assertFalse(Arrays.equals(a, OnnxExport.export(trained(6), WINDOW, C, "dense-test", PROVENANCE)));
     }
 
     @Test
