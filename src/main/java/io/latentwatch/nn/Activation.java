@@ -1,0 +1,64 @@
+package io.latentwatch.nn;
+
+/**
+ * The element-wise nonlinearities a {@link Dense} layer can apply after its affine map.
+ *
+ * <p>Each derivative is expressed through the activation's output {@code y} rather than its input,
+ * because the layer keeps its outputs for the backward pass and need not store pre-activations.
+ */
+public enum Activation {
+    /** {@code max(0, x)}; the derivative at 0 is taken as 0, as PyTorch and ONNX Runtime do. */
+    RELU {
+        @Override
+        public float apply(float x) {
+            return x > 0f ? x : 0f;
+        }
+
+        @Override
+        public float derivativeFromOutput(float y) {
+            return y > 0f ? 1f : 0f;
+        }
+    },
+    /** Hyperbolic tangent. */
+    TANH {
+        @Override
+        public float apply(float x) {
+            return (float) Math.tanh(x);
+        }
+
+        @Override
+        public float derivativeFromOutput(float y) {
+            return 1f - y * y;
+        }
+    },
+    /** Logistic function {@code 1 / (1 + e^-x)}. */
+    SIGMOID {
+        @Override
+        public float apply(float x) {
+            return (float) (1.0 / (1.0 + Math.exp(-x)));
+        }
+
+        @Override
+        public float derivativeFromOutput(float y) {
+            return y * (1f - y);
+        }
+    },
+    /** No nonlinearity: used for the latent code and the reconstruction. */
+    IDENTITY {
+        @Override
+        public float apply(float x) {
+            return x;
+        }
+
+        @Override
+        public float derivativeFromOutput(float y) {
+            return 1f;
+        }
+    };
+
+    /** The activation of pre-activation {@code x}. */
+    public abstract float apply(float x);
+
+    /** The derivative d apply(x) / dx, given the output {@code y = apply(x)}. */
+    public abstract float derivativeFromOutput(float y);
+}

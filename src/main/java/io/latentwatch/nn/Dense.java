@@ -1,0 +1,214 @@
+package io.latentwatch.nn;
+
+import io.latentwatch.LatentwatchException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A fully connected layer {@code y = activation(x W + b)} over a batch of rows, with the backward pass
+ * a trainer needs.
+ *
+ * <p>Weights are stored flat and row-major as {@code [in][out]}: element {@code i * out + j} connects
+ * input {@code i} to output {@code j}, which is the layout ONNX {@code Gemm(x, W, b)} expects. The
+ * matrices returned by {@link #forward} and {@link #backward} are buffers owned by the layer and reused
+ * for the next call with the same batch size, so that a training loop allocates nothing per step;
+ * copy them if you keep them. A layer is not thread-safe.
+ */
+public final class Dense {
+    /** Largest accepted layer width; far above any sensor window, low enough to catch typos. */
+    public static final int MAX_UNITS = 1 << 20;
+
+    private final int in;
+    private final int out;
+    private final Activation activation;
+    private final float[] weights;
+    private final float[] bias;
+    private final float[] weightGrad;
+    private final float[] biasGrad;
+    /** Buffers per batch size: training uses the batch size and one remainder, so this stays tiny. */
+    private static final int MAX_WORKSPACES = 4;
+    private final Map<Integer, Workspace> workspaces = new HashMap<>();
+    private float[][] lastInput;
+    private Workspace last;
+
+    /**
+     * Creates a layer with random weights and zero bias: He initialisation for ReLU (keeps activation
+     * variance constant through rectifiers), Glorot for the others.
+     */
+    public Dense(int in, int out, Activation activation, Random rng) {
+        this(in, out, activation, initialWeights(in, out, activation, rng), new float[checkSize("out", out)]);
+    }
+
+    /** Creates a layer from given weights ({@code [in][out]} row-major) and bias; both are copied. */
+    public Dense(int in, int out, Activation activation, float[] weights, float[] bias) {
+        this.in = checkSize("in", in);
+        this.out = checkSize("out", out);
+        if (activation == null) {
+            throw new LatentwatchException("activation must be one of " + Arrays.toString(Activation.values())
+                    + ", got null");
+        }
+        if (weights.length != (long) in * out) {
+            throw new LatentwatchException("weights have " + weights.length + " elements, expected in*out = "
+                    + in + "*" + out + " = " + (long) in * out);
+        }
+        if (bias.length != out) {
+            throw new LatentwatchException("bias has " + bias.length + " elements, expected out = " + out);
+        }
+        this.activation = activation;
+        this.weights = weights.clone();
+        this.bias = bias.clone();
+        this.weightGrad = new float[weights.length];
+        this.biasGrad = new float[out];
+    }
+
+    private static int checkSize(String name, int size) {
+        if (size < 1 || size > MAX_UNITS) {
+            throw new LatentwatchException("layer " + name + " size must be in [1, " + MAX_UNITS + "], got " + size);
+        }
+        return size;
+    }
+
+    private static float[] initialWeights(int in, int out, Activation activation, Random rng) {
+        checkSize("in", in);
+        checkSize("out", out);
+        double std = activation == Activation.RELU ? Math.sqrt(2.0 / in) : Math.sqrt(2.0 / (in + out));
+        float[] w = new float[in * out];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = (float) (rng.nextGaussian() * std);
+        }
+        return w;
+    }
+
+    /**
+     * Computes the activations of a batch; the result is the layer's buffer (see class comment).
+     * {@code x} is kept by reference for {@link #backward}, so it must not change in between.
+     */
+    public float[][] forward(float[][] x) {
+        Workspace ws = workspace(x.length);
+        float[][] y = ws.output;
+        for (int b = 0; b < x.length; b++) {
+            float[] xb = x[b];
+            if (xb.length != in) {
+                throw new LatentwatchException("row " + b + " has " + xb.length + " features, expected " + in);
+            }
+            float[] yb = y[b];
+            System.arraycopy(bias, 0, yb, 0, out);
+            for (int i = 0; i < in; i++) {
+                float xi = xb[i];
+                int row = i * out;
+                for (int j = 0; j < out; j++) {
+                    yb[j] += xi * weights[row + j];
+                }
+            }
+            for (int j = 0; j < out; j++) {
+                yb[j] = activation.apply(yb[j]);
+            }
+        }
+        lastInput = x;
+        last = ws;
+        return y;
+    }
+
+    /**
+     * Back-propagates {@code gradOutput} (dLoss/dy of the last {@link #forward} batch): overwrites the
+     * weight and bias gradients and returns dLoss/dx as the layer's buffer.
+     */
+    public float[][] backward(float[][] gradOutput) {
+        if (last == null || gradOutput.length != lastInput.length) {
+            throw new IllegalStateException("backward needs a preceding forward with the same batch size");
+        }
+        float[][] x = lastInput;
+        float[][] y = last.output;
+        float[][] delta = last.delta;
+        float[][] gradIn = last.gradInput;
+        Arrays.fill(weightGrad, 0f);
+        Arrays.fill(biasGrad, 0f);
+        for (int b = 0; b < x.length; b++) {
+            float[] db = delta[b];
+            float[] gb = gradOutput[b];
+            float[] yb = y[b];
+            for (int j = 0; j < out; j++) {
+                db[j] = gb[j] * activation.derivativeFromOutput(yb[j]);
+                biasGrad[j] += db[j];
+            }
+            float[] xb = x[b];
+            float[] gib = gradIn[b];
+            for (int i = 0; i < in; i++) {
+                float xi = xb[i];
+                int row = i * out;
+                float sum = 0f;
+                for (int j = 0; j < out; j++) {
+                    weightGrad[row + j] += xi * db[j];
+                    sum += weights[row + j] * db[j];
+                }
+                gib[i] = sum;
+            }
+        }
+        return gradIn;
+    }
+
+    private Workspace workspace(int batch) {
+        if (batch < 1) {
+            throw new LatentwatchException("batch must have at least 1 row, got " + batch);
+        }
+        if (!workspaces.containsKey(batch) && workspaces.size() >= MAX_WORKSPACES) {
+            // Callers with ever-changing batch sizes would otherwise keep every buffer alive.
+            workspaces.clear();
+        }
+        return workspaces.computeIfAbsent(batch, n -> new Workspace(n, in, out));
+    }
+
+    public int inputSize() {
+        return in;
+    }
+
+    public int outputSize() {
+        return out;
+    }
+
+    public Activation activation() {
+        return activation;
+    }
+
+    /** A copy of the weights, {@code [in][out]} row-major. */
+    public float[] weights() {
+        return weights.clone();
+    }
+
+    /** A copy of the bias. */
+    public float[] bias() {
+        return bias.clone();
+    }
+
+    /** Live weights, for the optimiser and for gradient checks in this package only. */
+    float[] weightsLive() {
+        return weights;
+    }
+
+    float[] biasLive() {
+        return bias;
+    }
+
+    float[] weightGradient() {
+        return weightGrad;
+    }
+
+    float[] biasGradient() {
+        return biasGrad;
+    }
+
+    /** Per-batch-size buffers, so the hot loop allocates nothing. */
+    private static final class Workspace {
+        final float[][] output;
+        final float[][] delta;
+        final float[][] gradInput;
+
+        Workspace(int batch, int in, int out) {
+            output = new float[batch][out];
+            delta = new float[batch][out];
+            gradInput = new float[batch][in];
+        }
+    }
+}
