@@ -46,13 +46,13 @@ public final class TestModels {
     }
 
     public static TrainOptions options(String name, long seed) {
-        return new TrainOptions(name, WINDOW, HOP, new int[] {32}, 4, 40, 32, 0.003, 0, seed, 0, 0.25, 0.999, 1.5);
+        return new TrainOptions(name, WINDOW, HOP, new int[] {32}, 6, 60, 32, 0.003, 0, seed, 0, 0.3, 0.999, 1.5);
     }
 
-    /** A dense model trained once per JVM on 2,000 normal rows; deterministic. */
+    /** A dense model trained once per JVM on 4,000 normal rows; deterministic. */
     public static synchronized ModelTrainer.Trained trained() {
         if (cached == null) {
-            cached = ModelTrainer.train(normalSeries(2000, 1), new ModelCard.DataSource("synthetic", "csv", 0, 2000),
+            cached = ModelTrainer.train(normalSeries(4000, 1), new ModelCard.DataSource("synthetic", "csv", 0, 4000),
                     options("test-model", 7), EpochListener.NONE);
         }
         return cached;

@@ -38,6 +38,11 @@ public record ModelCard(
         require(architecture, "architecture");
         require(threshold, "threshold");
         require(onnx, "onnx");
+        if (features.channels() == null || features.mean() == null || features.std() == null) {
+            throw new LatentwatchException("model card features need channels, mean and std");
+        }
+        // Validates window, hop and normalisation now, so a bad card fails at load with its path.
+        new FeatureSpec(features.channels(), features.window(), features.hop(), features.mean(), features.std());
         if (!(threshold.value() > 0) || !Double.isFinite(threshold.value())) {
             throw new LatentwatchException("model card threshold.value must be a positive finite number, got "
                     + threshold.value());

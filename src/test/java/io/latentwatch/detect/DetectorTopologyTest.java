@@ -119,22 +119,4 @@ class DetectorTopologyTest {
         assertEquals(102, stats.records());
         assertTrue(stats.windowsScored() > 0);
     }
-
-    @Test
-    void windowStateSurvivesARestartOfTheApplication() {
-        Random noise = new Random(8);
-        for (int i = 0; i < TestModels.WINDOW - 1; i++) {
-            send("pump-a", i, TestModels.normalRow(i, noise));
-        }
-        assertEquals(0, stats.windowsScored());
-        driver.close();
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state").toString());
-        driver = new TopologyTestDriver(DetectorTopology.build(DetectorConfig.defaults(), model, stats), props);
-        input = driver.createInputTopic("sensor-readings", new StringSerializer(), new ByteArraySerializer());
-        send("pump-a", TestModels.WINDOW - 1, TestModels.normalRow(TestModels.WINDOW - 1, noise));
-        assertEquals(1, stats.windowsScored());
-    }
 }
