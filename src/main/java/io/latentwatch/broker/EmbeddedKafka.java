@@ -48,7 +48,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final KafkaRaftServer server;
     private final Path logDir;
     private final String bootstrapServers;
-    private boolean closed;
+    private volatile boolean closed;
 
     private EmbeddedKafka(KafkaRaftServer server, Path logDir, String bootstrapServers) {
         this.server = server;

@@ -55,7 +55,7 @@ public final class SimulatorRunner implements AutoCloseable {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final AtomicReference<Thread> runner = new AtomicReference<>();
-    private boolean closed;
+    private volatile boolean closed;
 
     /**
      * Creates a runner that takes ownership of {@code producer}.
