@@ -10,7 +10,11 @@ import io.latentwatch.model.ModelFiles;
 import io.latentwatch.train.ModelTrainer;
 import io.latentwatch.train.TrainOptions;
 import java.io.PrintWriter;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.stream.Stream;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -31,7 +35,9 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Training data file.")
+    @Option(names = "--data", required = true, paramLabel = "FILE|DIR",
+            description = "Training data: a file, or a directory whose *.csv files are independent segments "
+                    + "(e.g. one per entity; windows never span two files).")
     Path data;
 
     @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|nab|skab",
@@ -106,19 +112,23 @@ final class TrainCommand implements Callable<Integer> {
             throw new LatentwatchException("--arch '" + arch + "' is not available; expected one of " + ARCHITECTURES);
         }
         DataFormat dataFormat = DataFormat.parse(format);
-        TimeSeries series = SeriesReader.read(data, dataFormat, csvOptions());
+        List<TimeSeries> segments = new ArrayList<>();
+        for (Path file : dataFiles()) {
+            segments.add(SeriesReader.read(file, dataFormat, csvOptions()));
+        }
         String name = out.toAbsolutePath().normalize().getFileName().toString();
         TrainOptions options = new TrainOptions(name, window, hop, hidden, latent, epochs, batchSize, learningRate,
                 patience, seed, trainRows, validationFraction, thresholdQuantile, thresholdMargin);
-        int used = trainRows > 0 ? Math.min(trainRows, series.rows()) : series.rows();
+        int used = segments.stream().mapToInt(s -> trainRows > 0 ? Math.min(trainRows, s.rows()) : s.rows()).sum();
         ModelCard.DataSource source = new ModelCard.DataSource(data.getFileName().toString(), dataFormat.word(), 0, used);
         PrintWriter err = command.commandLine().getErr();
-        err.printf("training %s on %d rows x %d channels %s%n", name, used, series.channels().size(), series.channels());
+        err.printf("training %s on %d rows in %d segment(s) x %d channels %s%n", name, used, segments.size(),
+                segments.get(0).channels().size(), segments.get(0).channels());
         ModelTrainer.Trained trained;
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("epochs").setInitialMax(epochs)
                 .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
                 .build()) {
-            trained = ModelTrainer.train(series, source, options, (epoch, max, trainLoss, validationLoss, best) -> {
+            trained = ModelTrainer.train(segments, source, options, (epoch, max, trainLoss, validationLoss, best) -> {
                 bar.stepTo(epoch);
                 bar.setExtraMessage(String.format(Locale.ROOT, " train %.5f val %.5f%s", trainLoss, validationLoss,
                         best ? " *" : ""));
@@ -136,6 +146,21 @@ final class TrainCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "  threshold %.5f (q%.3f x %.2f)%n", card.threshold().value(), thresholdQuantile,
                 thresholdMargin);
         return 0;
+    }
+
+    private List<Path> dataFiles() {
+        if (!Files.isDirectory(data)) {
+            return List.of(data);
+        }
+        try (Stream<Path> files = Files.list(data)) {
+            List<Path> csv = files.filter(f -> f.getFileName().toString().endsWith(".csv")).sorted().toList();
+            if (csv.isEmpty()) {
+                throw new LatentwatchException("--data directory " + data + " holds no *.csv file");
+            }
+            return csv;
+        } catch (IOException e) {
+            throw new LatentwatchException("cannot list --data directory " + data + ": " + e.getMessage(), e);
+        }
     }
 
     private CsvOptions csvOptions() {

@@ -55,4 +55,38 @@ public record TimeSeries(long[] timestamps, List<String> channels, double[][] va
                 java.util.Arrays.copyOfRange(values, from, to),
                 labels == null ? null : java.util.Arrays.copyOfRange(labels, from, to));
     }
+
+    /**
+     * The rows of several series with the same channels, one after another (labels kept only if
+     * every part has them).
+     */
+    public static TimeSeries concat(List<TimeSeries> parts) {
+        if (parts.isEmpty()) {
+            throw new LatentwatchException("nothing to concatenate: no series given");
+        }
+        List<String> channels = parts.get(0).channels();
+        int rows = 0;
+        boolean labelled = true;
+        for (TimeSeries part : parts) {
+            if (!part.channels().equals(channels)) {
+                throw new LatentwatchException("series have different channels: " + channels + " and "
+                        + part.channels());
+            }
+            rows += part.rows();
+            labelled &= part.labels() != null;
+        }
+        long[] ts = new long[rows];
+        double[][] values = new double[rows][];
+        int[] labels = labelled ? new int[rows] : null;
+        int at = 0;
+        for (TimeSeries part : parts) {
+            System.arraycopy(part.timestamps(), 0, ts, at, part.rows());
+            System.arraycopy(part.values(), 0, values, at, part.rows());
+            if (labelled) {
+                System.arraycopy(part.labels(), 0, labels, at, part.rows());
+            }
+            at += part.rows();
+        }
+        return new TimeSeries(ts, channels, values, labels);
+    }
 }

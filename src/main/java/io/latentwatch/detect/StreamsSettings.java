@@ -23,6 +23,8 @@ public final class StreamsSettings {
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // Opt in now to what Kafka 5.0 makes the default, rather than log a warning at every start.
+        p.put("processing.exception.handler.global.enabled", true);
         if (stateDir != null) {
             p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         }

@@ -15,6 +15,7 @@ import io.latentwatch.nn.EpochListener;
 import io.latentwatch.nn.TrainingConfig;
 import io.latentwatch.nn.TrainingResult;
 import io.latentwatch.onnx.OnnxExport;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -37,20 +38,32 @@ public final class ModelTrainer {
 
     public static Trained train(TimeSeries data, ModelCard.DataSource source, TrainOptions options,
                                 EpochListener listener) {
-        TimeSeries series = options.trainRows() > 0 ? data.head(options.trainRows()) : data;
-        int split = (int) Math.round(series.rows() * (1 - options.validationFraction()));
+        return train(List.of(data), source, options, listener);
+    }
+
+    /**
+     * Trains on several independent segments (for example one file per entity): windows never
+     * span two segments, and each segment's last rows go to validation, so the split stays time-ordered.
+     */
+    public static Trained train(List<TimeSeries> segments, ModelCard.DataSource source, TrainOptions options,
+                                EpochListener listener) {
+        List<TimeSeries> trainParts = new ArrayList<>();
+        List<TimeSeries> validationParts = new ArrayList<>();
         int minRows = options.window() + options.hop();
-        if (split < minRows || series.rows() - split < minRows) {
-            throw new LatentwatchException("need at least " + minRows + " rows in both the training part and the "
-                    + "validation part for window " + options.window() + ", got " + split + " and "
-                    + (series.rows() - split) + " of " + series.rows() + " rows");
+        for (TimeSeries data : segments) {
+            TimeSeries series = options.trainRows() > 0 ? data.head(options.trainRows()) : data;
+            int split = (int) Math.round(series.rows() * (1 - options.validationFraction()));
+            if (split < minRows || series.rows() - split < minRows) {
+                throw new LatentwatchException("need at least " + minRows + " rows in both the training part and "
+                        + "the validation part for window " + options.window() + ", got " + split + " and "
+                        + (series.rows() - split) + " of " + series.rows() + " rows");
+            }
+            trainParts.add(series.slice(0, split));
+            validationParts.add(series.slice(split, series.rows()));
         }
-        TimeSeries trainPart = series.slice(0, split);
-        TimeSeries validationPart = series.slice(split, series.rows());
-        FeatureSpec spec = FeatureSpec.fit(trainPart, options.window(), options.hop());
-        float[][] train = Windows.matrix(Windows.cut(trainPart, spec));
-        List<Window> validationWindows = Windows.cut(validationPart, spec);
-        float[][] validation = Windows.matrix(validationWindows);
+        FeatureSpec spec = FeatureSpec.fit(TimeSeries.concat(trainParts), options.window(), options.hop());
+        float[][] train = cut(trainParts, spec);
+        float[][] validation = cut(validationParts, spec);
 
         DenseAutoencoderConfig shape = new DenseAutoencoderConfig(spec.featureSize(), options.hidden(),
                 options.latent());
@@ -93,6 +106,14 @@ public final class ModelTrainer {
                 new ModelCard.Onnx(ModelFiles.ONNX, sha, OPSET, "input",
                         List.of("reconstruction", "score", "channel_error", "latent")));
         return new Trained(card, onnx);
+    }
+
+    private static float[][] cut(List<TimeSeries> parts, FeatureSpec spec) {
+        List<Window> windows = new ArrayList<>();
+        for (TimeSeries part : parts) {
+            windows.addAll(Windows.cut(part, spec));
+        }
+        return Windows.matrix(windows);
     }
 
     private static double[] toDouble(float[] values) {
