@@ -75,7 +75,8 @@ final class TrainCommand implements Callable<Integer> {
     double learningRate;
 
     @Option(names = "--patience", defaultValue = "10",
-            description = "Early-stopping patience in epochs, 0 = off (default: ${DEFAULT-VALUE}).")
+            description = "Early-stopping patience in epochs, 0 = off (default: ${DEFAULT-VALUE}, "
+                    + "or --epochs if fewer).")
     int patience;
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
@@ -117,8 +118,11 @@ final class TrainCommand implements Callable<Integer> {
             segments.add(SeriesReader.read(file, dataFormat, csvOptions()));
         }
         String name = out.toAbsolutePath().normalize().getFileName().toString();
+        // The default patience must not turn a short --epochs into an error about an option nobody gave.
+        int effectivePatience = command.commandLine().getParseResult().hasMatchedOption("--patience")
+                ? patience : Math.min(patience, epochs);
         TrainOptions options = new TrainOptions(name, window, hop, hidden, latent, epochs, batchSize, learningRate,
-                patience, seed, trainRows, validationFraction, thresholdQuantile, thresholdMargin);
+                effectivePatience, seed, trainRows, validationFraction, thresholdQuantile, thresholdMargin);
         int used = segments.stream().mapToInt(s -> trainRows > 0 ? Math.min(trainRows, s.rows()) : s.rows()).sum();
         ModelCard.DataSource source = new ModelCard.DataSource(data.getFileName().toString(), dataFormat.word(), 0, used);
         PrintWriter err = command.commandLine().getErr();

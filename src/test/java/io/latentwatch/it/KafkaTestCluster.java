@@ -107,6 +107,36 @@ public final class KafkaTestCluster {
         return out;
     }
 
+    /**
+     * Reads every committed record of {@code topic}: from the beginning of each partition up to
+     * its last stable offset as a {@code read_committed} consumer sees it when this is called.
+     * Meant for after the writers closed, when that is the whole topic; fails after
+     * {@code timeout} rather than returning part of it.
+     */
+    public static List<ConsumerRecord<String, byte[]>> consumeAll(String topic, Duration timeout) {
+        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p, timeout) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new LatentwatchException("read " + out.size() + " records of " + topic
+                            + " but not up to its end offsets " + end + " within " + timeout);
+                }
+                consumer.poll(POLL).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
     private static KafkaClusterTestKit startCluster() {
         try {
             TestKitNodes nodes = new TestKitNodes.Builder()
