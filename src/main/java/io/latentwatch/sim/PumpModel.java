@@ -30,7 +30,21 @@ final class PumpModel {
         this.period = NOMINAL_PERIOD * (0.9 + 0.2 * parameters.nextDouble());
         this.size = 0.9 + 0.2 * parameters.nextDouble();
         this.noise = new Random(Seeds.derive(seed, Seeds.PUMP_NOISE, entity));
-        this.temperature = temperatureTarget(load(0));
+        this.temperature = steadyTemperature();
+    }
+
+    /**
+     * The lagged temperature a pump that has been running for a long time shows just before reading
+     * 0. Starting from the bare target instead would make every pump's first windows a start-up
+     * transient that no trained model has seen.
+     */
+    private double steadyTemperature() {
+        long from = -(long) (20 * TEMPERATURE_LAG);
+        double t = temperatureTarget(load(from));
+        for (long i = from + 1; i < 0; i++) {
+            t += (temperatureTarget(load(i)) - t) / TEMPERATURE_LAG;
+        }
+        return t;
     }
 
     /** The pump's load at reading {@code index}, between 0.3 and 0.9 of its rating. */
