@@ -35,7 +35,7 @@ public record IncidentEvent(Status status, String incidentId, String entity, lon
         topChannels = List.copyOf(topChannels);
     }
 
-    /** The id of the incident that {@code entity}'s episode starting with a window ending at {@code firstWindowEnd} opens. */
+    /** The id of {@code entity}'s incident whose first above-threshold window ends at {@code firstWindowEnd}. */
     public static String incidentId(String entity, long firstWindowEnd) {
         return entity + "-" + firstWindowEnd;
     }

@@ -24,7 +24,8 @@ public record WindowVerdict(String entity, long windowStart, long windowEnd, dou
 
     public WindowVerdict {
         if (entity == null || entity.isBlank()) {
-            throw new LatentwatchException("entity must not be blank, got " + (entity == null ? "null" : "'" + entity + "'"));
+            throw new LatentwatchException("entity must not be blank, got "
+                    + (entity == null ? "null" : "'" + entity + "'"));
         }
         if (windowEnd < windowStart) {
             throw new LatentwatchException("windowEnd must be ≥ windowStart=" + windowStart + ", got " + windowEnd

@@ -140,7 +140,8 @@ class IncidentTrackerTest {
                 errors[4] += 0.5f * random.nextFloat();
             }
             double score = anomalous ? 3 + random.nextDouble() : 0.5 * random.nextDouble();
-            Transition t = tracker.onWindow(state, new WindowVerdict(ENTITY, start(i), end(i), score, THRESHOLD, errors));
+            WindowVerdict verdict = new WindowVerdict(ENTITY, start(i), end(i), score, THRESHOLD, errors);
+            Transition t = tracker.onWindow(state, verdict);
             state = t.state();
             events.addAll(t.events());
         }
