@@ -6,8 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 reps="${1:-3}"
 shift || true
-mvn -B -o -q test-compile
-mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt
+# Maven output goes to stderr so stdout holds only the JSON lines.
+mvn -B -o -q test-compile 1>&2
+mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt 1>&2
 for ((i = 1; i <= reps; i++)); do
   # Serial GC: no parallel collector threads beside the one measured; the heap is tiny anyway.
   java -XX:+UseSerialGC -Xms256m -Xmx256m \
