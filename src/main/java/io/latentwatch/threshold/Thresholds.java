@@ -45,8 +45,8 @@ public final class Thresholds {
      */
     public static AdaptiveThreshold restore(ThresholdConfig config, ThresholdState state) {
         if (state.kind() != config.kind()) {
-            throw new LatentwatchException("saved threshold state is " + state.kind() + " but the configuration asks for "
-                    + config.kind() + "; create the threshold anew from the calibration");
+            throw new LatentwatchException("saved threshold state is " + state.kind()
+                    + " but the configuration asks for " + config.kind() + "; create the threshold anew from the calibration");
         }
         if (state instanceof SpotState s) {
             return new SpotThreshold(s.floor(), Tail.restore(s.tail(), config));
