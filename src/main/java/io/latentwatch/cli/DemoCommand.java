@@ -32,10 +32,13 @@ final class DemoCommand implements Callable<Integer> {
             description = "Model directory (default: " + DEFAULT_MODEL + " of this installation).")
     Path model;
 
+    @picocli.CommandLine.Mixin
+    DetectorOptions detection;
+
     @Override
     public Integer call() {
-        Demo demo = new Demo(new Demo.Options(model != null ? model : defaultModel(), entities, rate, duration, seed),
-                System.out);
+        Demo demo = new Demo(new Demo.Options(model != null ? model : defaultModel(), entities, rate, duration, seed,
+                detection.apply(io.latentwatch.detect.DetectorConfig.defaults())), System.out);
         Thread hook = new Thread(demo::stop, "demo-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         demo.run();

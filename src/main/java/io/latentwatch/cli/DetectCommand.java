@@ -14,6 +14,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code latentwatch detect}: runs the detector against a Kafka cluster until interrupted. */
@@ -45,13 +46,16 @@ final class DetectCommand implements Callable<Integer> {
     @Option(names = "--state-dir", description = "Directory for local state (default: Kafka Streams' own).")
     Path stateDir;
 
+    @Mixin
+    DetectorOptions detection;
+
     @Option(names = "--kafka", paramLabel = "KEY=VALUE",
             description = "Any Kafka client or Streams property, repeatable (e.g. security.protocol=SSL).")
     Properties kafka = new Properties();
 
     @Override
     public Integer call() throws InterruptedException {
-        DetectorConfig config = new DetectorConfig(input, alerts);
+        DetectorConfig config = detection.apply(DetectorConfig.defaults().withTopics(input, alerts));
         try (DetectorModel detectorModel = DetectorModel.load(model)) {
             DetectorStats stats = new DetectorStats();
             Properties props = StreamsSettings.of(bootstrapServers, applicationId, stateDir, kafka);
@@ -63,7 +67,10 @@ final class DetectCommand implements Callable<Integer> {
                     }
                 });
                 Thread hook = new Thread(() -> {
-                    streams.close(Duration.ofSeconds(30));
+                    boolean closed = streams.close(Duration.ofSeconds(30));
+                    LOG.info(closed ? "detector closed cleanly: {} records, {} windows scored, {} incidents"
+                            : "detector did not close within 30s: {} records, {} windows scored, {} incidents",
+                            stats.records(), stats.windowsScored(), stats.incidents());
                     stopped.countDown();
                 }, "latentwatch-shutdown");
                 Runtime.getRuntime().addShutdownHook(hook);
@@ -72,8 +79,9 @@ final class DetectCommand implements Callable<Integer> {
                         detectorModel.version(), alerts);
                 stopped.await();
                 boolean failed = streams.state() == KafkaStreams.State.ERROR;
-                LOG.info("stopped: {} records, {} windows scored, {} alerts, {} skipped", stats.records(),
-                        stats.windowsScored(), stats.alerts(), stats.skipped());
+                LOG.info("stopped: {} records, {} windows scored, {} incidents, {} alerts, {} late, {} skipped",
+                        stats.records(), stats.windowsScored(), stats.incidents(), stats.alerts(), stats.late(),
+                        stats.skipped());
                 return failed ? 1 : 0;
             }
         }

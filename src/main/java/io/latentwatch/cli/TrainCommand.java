@@ -22,6 +22,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,13 +36,16 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE|DIR",
+    @Mixin
+    KafkaSourceOptions kafkaSource;
+
+    @Option(names = "--data", paramLabel = "FILE|DIR",
             description = "Training data: a file, or a directory whose *.csv files are independent segments "
                     + "(e.g. one per entity; windows never span two files).")
     Path data;
 
-    @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|nab|skab",
-            description = "Layout of the data file (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|nab|skab|kafka",
+            description = "Layout of the data file, or kafka to train on a topic's history (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
@@ -112,9 +116,11 @@ final class TrainCommand implements Callable<Integer> {
         if (!ARCHITECTURES.contains(arch)) {
             throw new LatentwatchException("--arch '" + arch + "' is not available; expected one of " + ARCHITECTURES);
         }
-        DataFormat dataFormat = DataFormat.parse(format);
-        List<TimeSeries> segments = new ArrayList<>();
-        for (Path file : dataFiles()) {
+        boolean fromKafka = "kafka".equalsIgnoreCase(format.strip());
+        DataFormat dataFormat = fromKafka ? null : DataFormat.parse(format);
+        List<TimeSeries> segments = new ArrayList<>(fromKafka
+                ? kafkaSource.read(channels, command.commandLine().getErr()) : List.of());
+        for (Path file : fromKafka ? List.<Path>of() : dataFiles()) {
             segments.add(SeriesReader.read(file, dataFormat, csvOptions()));
         }
         String name = out.toAbsolutePath().normalize().getFileName().toString();
@@ -124,7 +130,8 @@ final class TrainCommand implements Callable<Integer> {
         TrainOptions options = new TrainOptions(name, window, hop, hidden, latent, epochs, batchSize, learningRate,
                 effectivePatience, seed, trainRows, validationFraction, thresholdQuantile, thresholdMargin);
         int used = segments.stream().mapToInt(s -> trainRows > 0 ? Math.min(trainRows, s.rows()) : s.rows()).sum();
-        ModelCard.DataSource source = new ModelCard.DataSource(data.getFileName().toString(), dataFormat.word(), 0, used);
+        ModelCard.DataSource source = new ModelCard.DataSource(fromKafka ? kafkaSource.describe()
+                : data.getFileName().toString(), fromKafka ? "kafka" : dataFormat.word(), 0, used);
         PrintWriter err = command.commandLine().getErr();
         err.printf("training %s on %d rows in %d segment(s) x %d channels %s%n", name, used, segments.size(),
                 segments.get(0).channels().size(), segments.get(0).channels());
@@ -153,6 +160,9 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private List<Path> dataFiles() {
+        if (data == null) {
+            throw new LatentwatchException("--data FILE|DIR is needed unless --format kafka");
+        }
         if (!Files.isDirectory(data)) {
             return List.of(data);
         }

@@ -19,10 +19,10 @@ public final class AlertLines {
         String channels = a.getTopChannels().stream()
                 .map(AlertLines::channel)
                 .collect(Collectors.joining(" "));
-        return String.format(Locale.ROOT, "ALERT %-8s %-10s window %s .. %s  score %.4f > %.4f (x%.1f)  top: %s  [%s %s]",
-                a.getSeverity(), a.getEntityId(), TIME.format(a.getWindowStart()), TIME.format(a.getWindowEnd()),
-                a.getScore(), a.getThreshold(), a.getScore() / a.getThreshold(), channels, a.getModelName(),
-                a.getModelVersion());
+        return String.format(Locale.ROOT, "%-6s %-8s %-10s %s .. %s  score %.4f vs %.4f (x%.1f)  top: %s  [%s %s]",
+                a.getStatus(), a.getSeverity(), a.getEntityId(), TIME.format(a.getWindowStart()),
+                TIME.format(a.getWindowEnd()), a.getScore(), a.getThreshold(), a.getScore() / a.getThreshold(), channels,
+                a.getIncidentId(), a.getModelVersion());
     }
 
     private static String channel(ChannelContribution c) {

@@ -43,8 +43,10 @@ public final class Demo {
      * @param rate readings per second per pump
      * @param duration how long the plant runs (event time and wall time alike)
      * @param seed the simulator's seed
+     * @param detector the detector's settings (its topics are the demo's own)
      */
-    public record Options(Path model, int entities, double rate, Duration duration, long seed) {
+    public record Options(Path model, int entities, double rate, Duration duration, long seed,
+                          DetectorConfig detector) {
     }
 
     private final Options options;
@@ -77,9 +79,15 @@ public final class Demo {
             try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
                 kafka.createTopics(INPUT_PARTITIONS, INPUT);
                 kafka.createTopics(1, ALERTS);
+                DetectorConfig d = options.detector();
+                for (String optional : new String[] {d.scoresTopic(), d.embeddingsTopic(), d.denoisedTopic()}) {
+                    if (optional != null) {
+                        kafka.createTopics(INPUT_PARTITIONS, optional);
+                    }
+                }
                 out.printf("broker at %s; topics %s (%d partitions), %s%n", kafka.bootstrapServers(), INPUT,
                         INPUT_PARTITIONS, ALERTS);
-                try (KafkaStreams streams = new KafkaStreams(DetectorTopology.build(DetectorConfig.defaults(), model,
+                try (KafkaStreams streams = new KafkaStreams(DetectorTopology.build(options.detector().withTopics(INPUT, ALERTS), model,
                         stats), StreamsSettings.of(kafka.bootstrapServers(), "latentwatch-demo", stateDir, null));
                      AlertPrinter printer = new AlertPrinter(kafka.bootstrapServers(), ALERTS, 1, scoreboard, out);
                      SimulatorRunner sim = SimulatorRunner.create(plant, kafka.bootstrapServers(), INPUT,
@@ -95,6 +103,11 @@ public final class Demo {
                     sim.awaitCompletion(options.duration().plusMinutes(5));
                     long sent = sim.sent();
                     await(() -> stats.records() >= sent, Duration.ofSeconds(30), "the detector to catch up");
+                    long perEntity = sent / options.entities();
+                    long windows = options.entities() * Math.max(0,
+                            (perEntity - model.spec().window()) / model.spec().hop() + 1);
+                    await(() -> stats.windowsScored() >= windows, Duration.ofSeconds(30),
+                            "the last batch to be scored");
                     await(() -> printer.received() >= stats.alerts(), Duration.ofSeconds(30),
                             "the last alerts to be committed");
                     Instant horizon = start.plusMillis((long) (1000 * (sent / (double) options.entities()
@@ -124,7 +137,7 @@ public final class Demo {
         }
     }
 
-    /** The demo's outcome, as printed on its last line. */
+    /** The demo's outcome, as printed on its last line; false alerts are incidents that explain no anomaly. */
     public record Result(int injected, int detected, int missed, long falseAlerts) {
         public String line() {
             return "injected=" + injected + " detected=" + detected + " missed=" + missed + " false_alerts="
@@ -148,9 +161,10 @@ public final class Demo {
                     o.detected() ? "yes" : "MISSED",
                     o.delay().map(d -> String.format(Locale.ROOT, "%.2fs", d.toMillis() / 1000.0)).orElse("-"));
         }
-        out.printf("%nreadings %d, windows scored %d, alerts %d, skipped records %d%n", stats.records(),
-                stats.windowsScored(), scoreboard.alertCount(), stats.skipped());
-        Result result = new Result(outcomes.size(), detected, outcomes.size() - detected, scoreboard.falseAlerts());
+        out.printf("%nreadings %d, windows scored %d in %d batches, incidents %d (alerts %d), late %d, skipped %d%n",
+                stats.records(), stats.windowsScored(), stats.batches(), scoreboard.incidents(), scoreboard.alertCount(),
+                stats.late(), stats.skipped());
+        Result result = new Result(outcomes.size(), detected, outcomes.size() - detected, scoreboard.falseIncidents());
         out.println(result.line());
         return result;
     }

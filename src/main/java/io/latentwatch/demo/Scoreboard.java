@@ -1,5 +1,6 @@
 package io.latentwatch.demo;
 
+import io.latentwatch.avro.AlertStatus;
 import io.latentwatch.avro.AnomalyAlert;
 import io.latentwatch.sim.InjectedAnomaly;
 import java.time.Duration;
@@ -9,9 +10,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Matches alerts against the anomalies the simulator injected. An alert explains an anomaly when it
- * is for the same entity and its window holds at least one reading inside the anomaly; an alert
- * that explains none is a false alert.
+ * Matches incidents against the anomalies the simulator injected. An incident explains an anomaly
+ * when its OPEN (or a later UPDATE) alert is for the same entity and that alert's window holds at
+ * least one reading inside the anomaly; an incident whose OPEN alert explains none is a false
+ * incident. CLOSED alerts only end incidents.
  */
 public final class Scoreboard {
     private final List<InjectedAnomaly> injected;
@@ -39,7 +41,8 @@ public final class Scoreboard {
             if (!a.startTime().isBefore(horizon)) {
                 continue;
             }
-            Optional<Duration> delay = alerts.stream().filter(alert -> explains(alert, a))
+            Optional<Duration> delay = alerts.stream().filter(alert -> alert.getStatus() != AlertStatus.CLOSED)
+                    .filter(alert -> explains(alert, a))
                     .map(alert -> Duration.between(a.startTime(), alert.getWindowEnd()))
                     .min(Duration::compareTo);
             out.add(new Outcome(a, delay));
@@ -47,9 +50,15 @@ public final class Scoreboard {
         return out;
     }
 
-    /** Alerts that explain no injected anomaly. */
-    public synchronized long falseAlerts() {
-        return alerts.stream().filter(alert -> injected.stream().noneMatch(a -> explains(alert, a))).count();
+    /** Incidents whose OPEN alert explains no injected anomaly. */
+    public synchronized long falseIncidents() {
+        return alerts.stream().filter(alert -> alert.getStatus() == AlertStatus.OPEN)
+                .filter(alert -> injected.stream().noneMatch(a -> explains(alert, a))).count();
+    }
+
+    /** Incidents opened. */
+    public synchronized long incidents() {
+        return alerts.stream().filter(alert -> alert.getStatus() == AlertStatus.OPEN).count();
     }
 
     public synchronized int alertCount() {

@@ -1,65 +1,43 @@
 package io.latentwatch.detect;
 
+import io.latentwatch.alert.ChannelShare;
+import io.latentwatch.alert.IncidentEvent;
+import io.latentwatch.avro.AlertStatus;
 import io.latentwatch.avro.AnomalyAlert;
 import io.latentwatch.avro.ChannelContribution;
 import io.latentwatch.avro.Severity;
-import io.latentwatch.features.Window;
 import io.latentwatch.model.DetectorModel;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
-/** Builds alert records: severity from score/threshold, explanation from per-channel error shares. */
-public final class Alerts {
-    static final int TOP_CHANNELS = 3;
-
+/** Turns incident events into alert records: Avro enums, channel names, a deterministic alert id. */
+final class Alerts {
     private Alerts() {
     }
 
-    static AnomalyAlert alert(String entity, Window window, double score, double threshold, DetectorModel model,
-                              float[] channelError) {
+    static AnomalyAlert of(IncidentEvent e, DetectorModel model) {
+        List<String> channels = model.spec().channels();
+        List<ChannelContribution> top = new ArrayList<>(e.topChannels().size());
+        for (ChannelShare s : e.topChannels()) {
+            top.add(new ChannelContribution(channels.get(s.channel()), s.share()));
+        }
+        boolean closed = e.status() == io.latentwatch.alert.Status.CLOSED;
         return AnomalyAlert.newBuilder()
-                .setAlertId(entity + "@" + window.end() + "/" + model.version())
-                .setEntityId(entity)
-                .setWindowStart(Instant.ofEpochMilli(window.start()))
-                .setWindowEnd(Instant.ofEpochMilli(window.end()))
-                .setScore(score)
-                .setThreshold(threshold)
-                .setSeverity(severity(score / threshold))
+                .setAlertId(e.incidentId() + "/" + e.status() + "@" + e.windowEnd())
+                .setEntityId(e.entity())
+                .setStatus(AlertStatus.valueOf(e.status().name()))
+                .setIncidentId(e.incidentId())
+                .setWindowStart(Instant.ofEpochMilli(closed ? e.firstWindowStart() : e.windowStart()))
+                .setWindowEnd(Instant.ofEpochMilli(closed ? e.lastWindowEnd() : e.windowEnd()))
+                .setScore(e.status() == io.latentwatch.alert.Status.OPEN ? e.score() : e.peakScore())
+                .setThreshold(e.threshold())
+                .setSeverity(Severity.valueOf(e.severity().name()))
                 .setModelName(model.name())
                 .setModelVersion(model.version())
-                .setTopChannels(topChannels(model.spec().channels(), channelError, TOP_CHANNELS))
-                .setDetectedAt(Instant.ofEpochMilli(window.end()))
+                .setTopChannels(top)
+                .setDetectedAt(Instant.ofEpochMilli(e.windowEnd()))
+                .setWindowsAbove(e.windowsAbove())
                 .build();
-    }
-
-    /** Severity for a score that is {@code ratio} times the threshold. */
-    public static Severity severity(double ratio) {
-        if (ratio < 1.5) {
-            return Severity.LOW;
-        }
-        if (ratio < 3) {
-            return Severity.MEDIUM;
-        }
-        if (ratio < 10) {
-            return Severity.HIGH;
-        }
-        return Severity.CRITICAL;
-    }
-
-    /** The {@code k} channels with the largest share of the error, largest first; ties by channel order. */
-    public static List<ChannelContribution> topChannels(List<String> channels, float[] channelError, int k) {
-        double total = 0;
-        for (float e : channelError) {
-            total += e;
-        }
-        List<ChannelContribution> all = new ArrayList<>();
-        for (int c = 0; c < channelError.length; c++) {
-            double share = total > 0 ? channelError[c] / total : 1.0 / channelError.length;
-            all.add(new ChannelContribution(channels.get(c), share));
-        }
-        all.sort(Comparator.comparingDouble(ChannelContribution::getShare).reversed());
-        return List.copyOf(all.subList(0, Math.min(k, all.size())));
     }
 }

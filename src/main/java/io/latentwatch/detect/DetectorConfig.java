@@ -1,27 +1,104 @@
 package io.latentwatch.detect;
 
 import io.latentwatch.LatentwatchException;
+import io.latentwatch.alert.IncidentConfig;
+import io.latentwatch.features.GapPolicy;
+import io.latentwatch.threshold.ThresholdConfig;
+import java.time.Duration;
 
 /**
- * The topology's own settings (Kafka client settings live in the Streams properties).
+ * The topology's own settings (Kafka client settings live in the Streams properties). Optional
+ * topics are off when null.
  *
  * @param inputTopic topic of Avro SensorReading records, keyed by entity id
  * @param alertsTopic topic the AnomalyAlert records go to, keyed by entity id
+ * @param scoresTopic every window's AnomalyScore, or null for none
+ * @param embeddingsTopic every window's LatentEmbedding, or null for none
+ * @param denoisedTopic every window's DenoisedWindow (reconstruction in original units), or null for none
+ * @param graceMs how long (event time) a reading may arrive after newer ones and still be placed in order
+ * @param gapPolicy missing values and silences
+ * @param batchSize windows scored together in one ONNX Runtime call
+ * @param flushInterval the longest a pending window waits (wall time) for its batch to fill
+ * @param threshold the per-entity adaptive threshold
+ * @param incidents when incidents open, update and close
  */
-public record DetectorConfig(String inputTopic, String alertsTopic) {
+public record DetectorConfig(String inputTopic, String alertsTopic, String scoresTopic, String embeddingsTopic,
+                             String denoisedTopic, long graceMs, GapPolicy gapPolicy, int batchSize,
+                             Duration flushInterval, ThresholdConfig threshold, IncidentConfig incidents) {
     public static final String DEFAULT_INPUT = "sensor-readings";
     public static final String DEFAULT_ALERTS = "anomaly-alerts";
+    public static final int DEFAULT_BATCH_SIZE = 64;
+    public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(100);
+    public static final int MAX_BATCH_SIZE = 4096;
 
     public DetectorConfig {
         requireTopic(inputTopic, "input topic");
         requireTopic(alertsTopic, "alerts topic");
+        for (String optional : new String[] {scoresTopic, embeddingsTopic, denoisedTopic}) {
+            if (optional != null) {
+                requireTopic(optional, "output topic");
+                if (optional.equals(inputTopic)) {
+                    throw new LatentwatchException("output topic '" + optional + "' must differ from the input topic");
+                }
+            }
+        }
         if (inputTopic.equals(alertsTopic)) {
             throw new LatentwatchException("input and alerts topics must differ, both are '" + inputTopic + "'");
+        }
+        if (graceMs < 0 || graceMs > Duration.ofDays(7).toMillis()) {
+            throw new LatentwatchException("grace must be in [0, 7 days] (in ms), got " + graceMs);
+        }
+        if (gapPolicy == null) {
+            throw new LatentwatchException("a gap policy is required");
+        }
+        if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+            throw new LatentwatchException("batch size must be in [1, " + MAX_BATCH_SIZE + "] windows, got " + batchSize);
+        }
+        if (flushInterval == null || flushInterval.toMillis() < 1 || flushInterval.toMinutes() > 10) {
+            throw new LatentwatchException("flush interval must be in [1 ms, 10 min], got " + flushInterval);
+        }
+        if (threshold == null || incidents == null) {
+            throw new LatentwatchException("threshold and incident settings are required");
         }
     }
 
     public static DetectorConfig defaults() {
-        return new DetectorConfig(DEFAULT_INPUT, DEFAULT_ALERTS);
+        return new DetectorConfig(DEFAULT_INPUT, DEFAULT_ALERTS, null, null, null, 0, GapPolicy.defaults(),
+                DEFAULT_BATCH_SIZE, DEFAULT_FLUSH_INTERVAL, ThresholdConfig.defaults(), IncidentConfig.DEFAULT);
+    }
+
+    public DetectorConfig withTopics(String input, String alerts) {
+        return new DetectorConfig(input, alerts, scoresTopic, embeddingsTopic, denoisedTopic, graceMs, gapPolicy,
+                batchSize, flushInterval, threshold, incidents);
+    }
+
+    public DetectorConfig withOptionalTopics(String scores, String embeddings, String denoised) {
+        return new DetectorConfig(inputTopic, alertsTopic, scores, embeddings, denoised, graceMs, gapPolicy, batchSize, flushInterval, threshold, incidents);
+    }
+
+    public DetectorConfig withGrace(long grace) {
+        return new DetectorConfig(inputTopic, alertsTopic, scoresTopic, embeddingsTopic, denoisedTopic, grace,
+                gapPolicy, batchSize, flushInterval, threshold, incidents);
+    }
+
+    public DetectorConfig withGapPolicy(GapPolicy policy) {
+        return new DetectorConfig(inputTopic, alertsTopic, scoresTopic, embeddingsTopic, denoisedTopic, graceMs, policy,
+                batchSize, flushInterval, threshold, incidents);
+    }
+
+    public DetectorConfig withBatching(int size, Duration interval) {
+        return new DetectorConfig(inputTopic, alertsTopic, scoresTopic, embeddingsTopic, denoisedTopic, graceMs,
+                gapPolicy, size, interval, threshold, incidents);
+    }
+
+    public DetectorConfig withThreshold(ThresholdConfig value) {
+        return new DetectorConfig(inputTopic, alertsTopic, scoresTopic, embeddingsTopic, denoisedTopic, graceMs,
+                gapPolicy, batchSize, flushInterval, value, incidents);
+    }
+
+    public DetectorConfig withIncidents(IncidentConfig value) {
+        return new DetectorConfig(inputTopic, alertsTopic, scoresTopic, embeddingsTopic, denoisedTopic, graceMs,
+                gapPolicy, batchSize, flushInterval, threshold, value);
     }
 
     private static void requireTopic(String topic, String what) {

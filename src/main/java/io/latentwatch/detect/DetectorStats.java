@@ -9,6 +9,11 @@ public final class DetectorStats {
     final AtomicLong windows = new AtomicLong();
     final AtomicLong alerts = new AtomicLong();
     final AtomicLong imputed = new AtomicLong();
+    final AtomicLong late = new AtomicLong();
+    final AtomicLong skippedWindows = new AtomicLong();
+    final AtomicLong gapResets = new AtomicLong();
+    final AtomicLong batches = new AtomicLong();
+    final AtomicLong incidents = new AtomicLong();
 
     /** Input records read, usable or not. */
     public long records() {
@@ -31,5 +36,30 @@ public final class DetectorStats {
     /** Channel values filled in by the gap policy. */
     public long imputed() {
         return imputed.get();
+    }
+
+    /** Readings older than one already placed in order, set aside. */
+    public long late() {
+        return late.get();
+    }
+
+    /** Complete windows not scored under the skip-window gap policy. */
+    public long skippedWindows() {
+        return skippedWindows.get();
+    }
+
+    /** Times a silence emptied an entity's window buffer. */
+    public long gapResets() {
+        return gapResets.get();
+    }
+
+    /** ONNX Runtime calls made; windows scored / batches is the mean batch size. */
+    public long batches() {
+        return batches.get();
+    }
+
+    /** Incidents opened. */
+    public long incidents() {
+        return incidents.get();
     }
 }

@@ -1,5 +1,6 @@
 package io.latentwatch.detect;
 
+import io.latentwatch.LatentwatchException;
 import io.latentwatch.model.DetectorModel;
 import io.latentwatch.serde.AvroSerdes;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -9,26 +10,56 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Builds the detector's topology: readings → per-entity window store → ONNX score → alerts.
- * A pure function of its arguments; starting and closing the streams is the caller's business.
+ * Builds the detector's topology: readings → per-entity reorder and window state → micro-batched
+ * ONNX scoring → adaptive threshold and incident per entity → alerts (and the optional per-window
+ * topics). A pure function of its arguments; starting and closing the streams is the caller's business.
  */
 public final class DetectorTopology {
     public static final String WINDOW_STORE = "entity-windows";
+    public static final String PENDING_STORE = "pending-windows";
+    public static final String THRESHOLD_STORE = "entity-thresholds";
+    public static final String INCIDENT_STORE = "entity-incidents";
     static final String SOURCE = "readings";
-    static final String DETECTOR = "detector";
+    static final String WINDOWING = "windowing";
+    static final String SCORING = "scoring";
     static final String ALERTS_SINK = "alerts";
+    static final String SCORES_SINK = "scores";
+    static final String EMBEDDINGS_SINK = "embeddings";
+    static final String DENOISED_SINK = "denoised";
 
     private DetectorTopology() {
     }
 
     public static Topology build(DetectorConfig config, DetectorModel model, DetectorStats stats) {
+        if (config.embeddingsTopic() != null && !model.card().onnx().outputs().contains("latent")) {
+            throw new LatentwatchException("the embeddings topic needs a model with a 'latent' output; model "
+                    + model.name() + " has " + model.card().onnx().outputs());
+        }
         Topology topology = new Topology();
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), config.inputTopic());
-        topology.addProcessor(DETECTOR, () -> new WindowScoringProcessor(model, stats), SOURCE);
+        topology.addProcessor(WINDOWING, () -> new WindowingProcessor(model, config, stats), SOURCE);
+        topology.addProcessor(SCORING, () -> new ScoringProcessor(model, config, stats), WINDOWING);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WINDOW_STORE),
-                Serdes.String(), Serdes.ByteArray()), DETECTOR);
-        topology.addSink(ALERTS_SINK, config.alertsTopic(), new StringSerializer(),
-                AvroSerdes.alertSerde().serializer(), DETECTOR);
+                Serdes.String(), Serdes.ByteArray()), WINDOWING);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE),
+                Serdes.Long(), Serdes.ByteArray()), SCORING);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(THRESHOLD_STORE),
+                Serdes.String(), Serdes.ByteArray()), SCORING);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INCIDENT_STORE),
+                Serdes.String(), Serdes.ByteArray()), SCORING);
+        StringSerializer keys = new StringSerializer();
+        topology.addSink(ALERTS_SINK, config.alertsTopic(), keys, AvroSerdes.alertSerde().serializer(), SCORING);
+        if (config.scoresTopic() != null) {
+            topology.addSink(SCORES_SINK, config.scoresTopic(), keys, AvroSerdes.scoreSerde().serializer(), SCORING);
+        }
+        if (config.embeddingsTopic() != null) {
+            topology.addSink(EMBEDDINGS_SINK, config.embeddingsTopic(), keys, AvroSerdes.embeddingSerde().serializer(),
+                    SCORING);
+        }
+        if (config.denoisedTopic() != null) {
+            topology.addSink(DENOISED_SINK, config.denoisedTopic(), keys, AvroSerdes.denoisedSerde().serializer(),
+                    SCORING);
+        }
         return topology;
     }
 }

@@ -1,48 +1,53 @@
 package io.latentwatch.features;
 
 import io.latentwatch.LatentwatchException;
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /**
  * The last {@code window} readings of one entity, as kept in the detector's state store and as
  * replayed by the trainer. Every {@code hop} readings (once the buffer is full) it yields a
- * {@link Window}.
- *
- * <p>Gap policy: a channel missing from a reading (NaN) takes that channel's last seen value
- * (carry forward); a channel never seen yet takes its training mean. The number of values filled
- * in this way is counted in {@link #imputed()}.
+ * {@link Window}. Missing values and silences follow a {@link GapPolicy}; what it filled in,
+ * skipped or reset is counted.
  *
  * <p>Not thread-safe; one buffer belongs to one entity. {@link #toBytes()} and
  * {@link #fromBytes} persist it as a versioned record.
  */
 public final class WindowBuffer {
-    private static final byte FORMAT_VERSION = 1;
+    private static final byte FORMAT_VERSION = 2;
 
     private final int channels;
     private final int window;
     private final int hop;
+    private final GapPolicy policy;
+    private final double[] mean;
     private final long[] times;
     private final double[] values;
+    private final boolean[] filled;
     private final double[] last;
+    private final int[] missingRun;
     private int size;
     private int head;
     private int sinceEmit;
     private long imputed;
+    private long skippedWindows;
+    private long gapResets;
 
     public WindowBuffer(FeatureSpec spec) {
-        this(spec.channelCount(), spec.window(), spec.hop());
-        double[] mean = spec.mean();
-        System.arraycopy(mean, 0, last, 0, channels);
+        this(spec, GapPolicy.defaults());
     }
 
-    private WindowBuffer(int channels, int window, int hop) {
-        this.channels = channels;
-        this.window = window;
-        this.hop = hop;
+    public WindowBuffer(FeatureSpec spec, GapPolicy policy) {
+        this.channels = spec.channelCount();
+        this.window = spec.window();
+        this.hop = spec.hop();
+        this.policy = policy;
+        this.mean = spec.mean();
         this.times = new long[window];
         this.values = new double[window * channels];
-        this.last = new double[channels];
+        this.filled = new boolean[window];
+        this.last = mean.clone();
+        this.missingRun = new int[channels];
     }
 
     /**
@@ -54,18 +59,29 @@ public final class WindowBuffer {
         if (row.length != channels) {
             throw new LatentwatchException("reading has " + row.length + " values, expected " + channels);
         }
+        if (policy.maxGapMs() > 0 && size > 0 && timestamp - newestTime() > policy.maxGapMs()) {
+            gapResets++;
+            size = 0;
+            sinceEmit = 0;
+        }
         int slot = head;
         times[slot] = timestamp;
+        boolean anyFilled = false;
         for (int c = 0; c < channels; c++) {
             double x = row[c];
-            if (Double.isNaN(x)) {
-                x = last[c];
-                imputed++;
-            } else {
+            if (Double.isFinite(x)) {
                 last[c] = x;
+                missingRun[c] = 0;
+            } else {
+                missingRun[c]++;
+                anyFilled = true;
+                imputed++;
+                x = policy.mode() == GapPolicy.Mode.CARRY_FORWARD && missingRun[c] <= policy.carryLimit()
+                        ? last[c] : mean[c];
             }
             values[slot * channels + c] = x;
         }
+        filled[slot] = anyFilled;
         head = (head + 1) % window;
         if (size < window) {
             size++;
@@ -73,9 +89,26 @@ public final class WindowBuffer {
         sinceEmit++;
         if (size == window && sinceEmit >= hop) {
             sinceEmit = 0;
+            if (policy.mode() == GapPolicy.Mode.SKIP_WINDOW && anyFilledInWindow()) {
+                skippedWindows++;
+                return false;
+            }
             return true;
         }
         return false;
+    }
+
+    private boolean anyFilledInWindow() {
+        for (boolean f : filled) {
+            if (f) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private long newestTime() {
+        return times[(head + window - 1) % window];
     }
 
     /** The current window, oldest reading first, normalised with {@code spec}. */
@@ -84,13 +117,15 @@ public final class WindowBuffer {
             throw new LatentwatchException("window needs " + window + " readings, has " + size);
         }
         float[] features = new float[window * channels];
+        long[] stamps = new long[window];
         for (int t = 0; t < window; t++) {
             int slot = (head + t) % window;
+            stamps[t] = times[slot];
             for (int c = 0; c < channels; c++) {
                 features[t * channels + c] = spec.normalise(c, values[slot * channels + c]);
             }
         }
-        return new Window(times[head % window], times[(head + window - 1) % window], features);
+        return new Window(stamps, features);
     }
 
     /** Values filled in by the gap policy so far. */
@@ -98,16 +133,30 @@ public final class WindowBuffer {
         return imputed;
     }
 
+    /** Complete windows not scored because they held filled-in values ({@link GapPolicy.Mode#SKIP_WINDOW}). */
+    public long skippedWindows() {
+        return skippedWindows;
+    }
+
+    /** Times a silence longer than the policy's maximum emptied the buffer. */
+    public long gapResets() {
+        return gapResets;
+    }
+
     public int size() {
         return size;
     }
 
     public byte[] toBytes() {
-        ByteBuffer b = ByteBuffer.allocate(1 + 4 * 6 + 8 + 8 * window + 8 * values.length + 8 * channels);
-        b.put(FORMAT_VERSION).putInt(channels).putInt(window).putInt(hop).putInt(size).putInt(head)
-                .putInt(sinceEmit).putLong(imputed);
+        ByteBuffer b = ByteBuffer.allocate(1 + 4 * 6 + 8 * 3 + 8 * window + window + 8 * values.length
+                + 8 * channels + 4 * channels);
+        b.put(FORMAT_VERSION).putInt(channels).putInt(window).putInt(hop).putInt(size).putInt(head).putInt(sinceEmit)
+                .putLong(imputed).putLong(skippedWindows).putLong(gapResets);
         for (long t : times) {
             b.putLong(t);
+        }
+        for (boolean f : filled) {
+            b.put((byte) (f ? 1 : 0));
         }
         for (double v : values) {
             b.putDouble(v);
@@ -115,11 +164,14 @@ public final class WindowBuffer {
         for (double v : last) {
             b.putDouble(v);
         }
+        for (int r : missingRun) {
+            b.putInt(r);
+        }
         return b.array();
     }
 
     /** Restores a buffer saved by {@link #toBytes()}; fails if it was saved for another shape. */
-    public static WindowBuffer fromBytes(byte[] bytes, FeatureSpec spec) {
+    public static WindowBuffer fromBytes(byte[] bytes, FeatureSpec spec, GapPolicy policy) {
         try {
             ByteBuffer b = ByteBuffer.wrap(bytes);
             byte version = b.get();
@@ -135,13 +187,18 @@ public final class WindowBuffer {
                         + ", hop " + hop + "; the model expects " + spec.channelCount() + ", " + spec.window()
                         + ", " + spec.hop());
             }
-            WindowBuffer w = new WindowBuffer(channels, window, hop);
+            WindowBuffer w = new WindowBuffer(spec, policy);
             w.size = b.getInt();
             w.head = b.getInt();
             w.sinceEmit = b.getInt();
             w.imputed = b.getLong();
+            w.skippedWindows = b.getLong();
+            w.gapResets = b.getLong();
             for (int i = 0; i < window; i++) {
                 w.times[i] = b.getLong();
+            }
+            for (int i = 0; i < window; i++) {
+                w.filled[i] = b.get() != 0;
             }
             for (int i = 0; i < w.values.length; i++) {
                 w.values[i] = b.getDouble();
@@ -149,17 +206,15 @@ public final class WindowBuffer {
             for (int i = 0; i < channels; i++) {
                 w.last[i] = b.getDouble();
             }
-            if (w.size < 0 || w.size > window || w.head < 0 || w.head >= window) {
+            for (int i = 0; i < channels; i++) {
+                w.missingRun[i] = b.getInt();
+            }
+            if (w.size < 0 || w.size > window || w.head < 0 || w.head >= window || w.sinceEmit < 0) {
                 throw new LatentwatchException("window state is corrupt: size " + w.size + ", head " + w.head);
             }
             return w;
-        } catch (java.nio.BufferUnderflowException e) {
+        } catch (BufferUnderflowException e) {
             throw new LatentwatchException("window state is truncated (" + bytes.length + " bytes)", e);
         }
-    }
-
-    @Override
-    public String toString() {
-        return "WindowBuffer[size=" + size + "/" + window + ", last=" + Arrays.toString(last) + "]";
     }
 }

@@ -3,6 +3,7 @@ package io.latentwatch.model;
 import io.latentwatch.features.FeatureSpec;
 import io.latentwatch.onnx.OnnxScorer;
 import io.latentwatch.onnx.Scores;
+import io.latentwatch.threshold.Calibration;
 import java.nio.file.Path;
 
 /**
@@ -42,12 +43,26 @@ public final class DetectorModel implements AutoCloseable {
         return card.version();
     }
 
+    /** The calibration every new entity's adaptive threshold starts from. */
+    public Calibration calibration() {
+        double[] sample = card.calibration();
+        if (sample != null && sample.length > 0) {
+            return Calibration.fromArray(sample);
+        }
+        ModelCard.Quantiles q = card.validationScores();
+        return Calibration.fromQuantiles(q.p50(), q.p90(), q.p99(), q.p999(), q.max());
+    }
+
     public double threshold() {
         return card.threshold().value();
     }
 
     public Scores score(float[][] windows) {
         return scorer.score(windows);
+    }
+
+    public Scores score(float[][] windows, boolean withReconstruction, boolean withLatent) {
+        return scorer.score(windows, withReconstruction, withLatent);
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.List;
  * when the ONNX file's SHA-256 differs from {@link Onnx#sha256()}.
  */
 @JsonPropertyOrder({"formatVersion", "name", "version", "trainerVersion", "data", "features", "architecture",
-    "training", "threshold", "validationScores", "onnx"})
+    "training", "threshold", "validationScores", "onnx", "calibration"})
 public record ModelCard(
         int formatVersion,
         String name,
@@ -24,9 +24,12 @@ public record ModelCard(
         Training training,
         Threshold threshold,
         Quantiles validationScores,
-        Onnx onnx) {
+        Onnx onnx,
+        double[] calibration) {
 
     public static final int FORMAT_VERSION = 1;
+    /** Most validation scores kept in {@link #calibration()}. */
+    public static final int MAX_CALIBRATION = 1000;
 
     public ModelCard {
         if (formatVersion != FORMAT_VERSION) {
@@ -43,6 +46,15 @@ public record ModelCard(
         }
         // Validates window, hop and normalisation now, so a bad card fails at load with its path.
         new FeatureSpec(features.channels(), features.window(), features.hop(), features.mean(), features.std());
+        if (calibration != null) {
+            for (double s : calibration) {
+                if (!Double.isFinite(s) || s < 0) {
+                    throw new LatentwatchException("model card calibration holds " + s
+                            + ", expected finite scores >= 0");
+                }
+            }
+            calibration = calibration.clone();
+        }
         if (!(threshold.value() > 0) || !Double.isFinite(threshold.value())) {
             throw new LatentwatchException("model card threshold.value must be a positive finite number, got "
                     + threshold.value());
@@ -60,6 +72,29 @@ public record ModelCard(
     public FeatureSpec featureSpec() {
         return new FeatureSpec(features.channels(), features.window(), features.hop(), features.mean(),
                 features.std());
+    }
+
+    /**
+     * A sorted sample of at most {@value #MAX_CALIBRATION} validation-window scores, from which every new
+     * entity's adaptive threshold starts; null on cards written before it existed.
+     */
+    @Override
+    public double[] calibration() {
+        return calibration == null ? null : calibration.clone();
+    }
+
+    /** An evenly spread sorted sample of at most {@value #MAX_CALIBRATION} of {@code scores}. */
+    public static double[] calibrationSample(double[] scores) {
+        double[] sorted = scores.clone();
+        java.util.Arrays.sort(sorted);
+        if (sorted.length <= MAX_CALIBRATION) {
+            return sorted;
+        }
+        double[] sample = new double[MAX_CALIBRATION];
+        for (int i = 0; i < MAX_CALIBRATION; i++) {
+            sample[i] = sorted[(int) Math.round(i * (sorted.length - 1) / (double) (MAX_CALIBRATION - 1))];
+        }
+        return sample;
     }
 
     /** Where the training data came from. */

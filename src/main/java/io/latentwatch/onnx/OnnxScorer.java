@@ -23,7 +23,12 @@ public final class OnnxScorer implements AutoCloseable {
     public static final String INPUT = "input";
     public static final String SCORE = "score";
     public static final String CHANNEL_ERROR = "channel_error";
+    public static final String RECONSTRUCTION = "reconstruction";
+    public static final String LATENT = "latent";
     private static final Set<String> OUTPUTS = Set.of(SCORE, CHANNEL_ERROR);
+    private static final Set<String> WITH_RECONSTRUCTION = Set.of(SCORE, CHANNEL_ERROR, RECONSTRUCTION);
+    private static final Set<String> WITH_LATENT = Set.of(SCORE, CHANNEL_ERROR, LATENT);
+    private static final Set<String> ALL = Set.of(SCORE, CHANNEL_ERROR, RECONSTRUCTION, LATENT);
 
     private final OrtEnvironment env;
     private final OrtSession session;
@@ -86,13 +91,22 @@ public final class OnnxScorer implements AutoCloseable {
     }
 
     /** Scores a batch of feature vectors, each of length window × channels. */
-    public synchronized Scores score(float[][] windows) {
+    public Scores score(float[][] windows) {
+        return score(windows, false, false);
+    }
+
+    /**
+     * Scores a batch, also returning the reconstructions and/or latent vectors when asked (they cost
+     * copying out of the runtime, so they are fetched only for the optional topics).
+     */
+    public synchronized Scores score(float[][] windows, boolean withReconstruction, boolean withLatent) {
         if (closed) {
             throw new IllegalStateException("scorer for model '" + modelName + "' is closed");
         }
         int n = windows.length;
         if (n == 0) {
-            return new Scores(new float[0], new float[0][]);
+            return new Scores(new float[0], new float[0][], withReconstruction ? new float[0][] : null,
+                    withLatent ? new float[0][] : null);
         }
         if (input.capacity() < n * featureSize) {
             input = allocate(Math.max(n, 2 * input.capacity() / featureSize) * featureSize);
@@ -107,18 +121,28 @@ public final class OnnxScorer implements AutoCloseable {
         }
         input.flip();
         try (OnnxTensor tensor = OnnxTensor.createTensor(env, input, new long[] {n, featureSize});
-             OrtSession.Result result = session.run(Map.of(INPUT, tensor), OUTPUTS)) {
+             OrtSession.Result result = session.run(Map.of(INPUT, tensor), outputs(withReconstruction, withLatent))) {
             float[] score = (float[]) result.get(SCORE).orElseThrow().getValue();
             float[][] channelError = (float[][]) result.get(CHANNEL_ERROR).orElseThrow().getValue();
             if (channelError.length != n || channelError[0].length != channels) {
                 throw new LatentwatchException("model '" + modelName + "' returned channel_error of " + channelError.length
                         + " x " + channelError[0].length + ", expected " + n + " x " + channels);
             }
-            return new Scores(score, channelError);
+            float[][] reconstruction = withReconstruction
+                    ? (float[][]) result.get(RECONSTRUCTION).orElseThrow().getValue() : null;
+            float[][] latent = withLatent ? (float[][]) result.get(LATENT).orElseThrow().getValue() : null;
+            return new Scores(score, channelError, reconstruction, latent);
         } catch (OrtException e) {
             throw new LatentwatchException("ONNX Runtime failed to score " + n + " windows with model '" + modelName
                     + "': " + e.getMessage(), e);
         }
+    }
+
+    private static Set<String> outputs(boolean withReconstruction, boolean withLatent) {
+        if (withReconstruction && withLatent) {
+            return ALL;
+        }
+        return withReconstruction ? WITH_RECONSTRUCTION : withLatent ? WITH_LATENT : OUTPUTS;
     }
 
     @Override

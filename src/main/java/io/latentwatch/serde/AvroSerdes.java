@@ -1,6 +1,9 @@
 package io.latentwatch.serde;
 
 import io.latentwatch.avro.AnomalyAlert;
+import io.latentwatch.avro.AnomalyScore;
+import io.latentwatch.avro.DenoisedWindow;
+import io.latentwatch.avro.LatentEmbedding;
 import io.latentwatch.avro.SensorReading;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -14,6 +17,13 @@ public final class AvroSerdes {
             new SingleObjectCodec<>(SensorReading.getClassSchema());
     private static final SingleObjectCodec<AnomalyAlert> ALERTS =
             new SingleObjectCodec<>(AnomalyAlert.getClassSchema());
+
+    private static final SingleObjectCodec<AnomalyScore> SCORES =
+            new SingleObjectCodec<>(AnomalyScore.getClassSchema());
+    private static final SingleObjectCodec<LatentEmbedding> EMBEDDINGS =
+            new SingleObjectCodec<>(LatentEmbedding.getClassSchema());
+    private static final SingleObjectCodec<DenoisedWindow> DENOISED =
+            new SingleObjectCodec<>(DenoisedWindow.getClassSchema());
 
     private AvroSerdes() {
     }
@@ -32,6 +42,30 @@ public final class AvroSerdes {
 
     public static Serde<AnomalyAlert> alertSerde() {
         return serde(ALERTS);
+    }
+
+    public static SingleObjectCodec<AnomalyScore> scores() {
+        return SCORES;
+    }
+
+    public static SingleObjectCodec<LatentEmbedding> embeddings() {
+        return EMBEDDINGS;
+    }
+
+    public static SingleObjectCodec<DenoisedWindow> denoised() {
+        return DENOISED;
+    }
+
+    public static Serde<AnomalyScore> scoreSerde() {
+        return serde(SCORES);
+    }
+
+    public static Serde<LatentEmbedding> embeddingSerde() {
+        return serde(EMBEDDINGS);
+    }
+
+    public static Serde<DenoisedWindow> denoisedSerde() {
+        return serde(DENOISED);
     }
 
     private static <T extends SpecificRecordBase> Serde<T> serde(SingleObjectCodec<T> codec) {

@@ -104,7 +104,8 @@ public final class ModelTrainer {
                         options.thresholdMargin(), threshold),
                 ModelCard.Quantiles.of(scores),
                 new ModelCard.Onnx(ModelFiles.ONNX, sha, OPSET, "input",
-                        List.of("reconstruction", "score", "channel_error", "latent")));
+                        List.of("reconstruction", "score", "channel_error", "latent")),
+                ModelCard.calibrationSample(scores));
         return new Trained(card, onnx);
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.latentwatch.TestModels;
+import io.latentwatch.avro.AlertStatus;
 import io.latentwatch.avro.AnomalyAlert;
 import io.latentwatch.avro.SensorReading;
 import io.latentwatch.it.KafkaTestCluster;
@@ -98,6 +99,8 @@ class DetectorIT {
                 assertTrue(ids.add(a.getAlertId()), () -> "duplicate alert " + a.getAlertId() + " in " + raised);
             }
             assertTrue(raised.size() <= stats.alerts(), raised.size() + " committed > " + stats.alerts() + " raised");
+            assertEquals(1, raised.stream().filter(a -> a.getStatus() == AlertStatus.OPEN).count(),
+                    () -> "expected exactly one incident: " + raised);
             assertEquals(0, stats.skipped());
         }
     }
@@ -121,8 +124,10 @@ class DetectorIT {
             detector.await("all " + records.size() + " records read",
                     () -> stats.records() >= records.size(), () -> "records " + stats.records());
             assertEquals(2, stats.skipped());
-            assertEquals((100 - TestModels.WINDOW) / TestModels.HOP + 1, stats.windowsScored(),
-                    "every window of the good readings was scored");
+            long windows = (100 - TestModels.WINDOW) / TestModels.HOP + 1;
+            detector.await("every window of the good readings scored", () -> stats.windowsScored() >= windows,
+                    () -> "windows " + stats.windowsScored());
+            assertEquals(windows, stats.windowsScored());
             assertNotEquals(KafkaStreams.State.ERROR, detector.streams.state());
         }
     }
@@ -155,7 +160,7 @@ class DetectorIT {
         Properties props = StreamsSettings.of(KafkaTestCluster.bootstrapServers(), applicationId,
                 dir.resolve("state"), null);
         KafkaStreams streams = new KafkaStreams(
-                DetectorTopology.build(new DetectorConfig(input, alerts), model, stats), props);
+                DetectorTopology.build(DetectorConfig.defaults().withTopics(input, alerts), model, stats), props);
         Detector detector = new Detector(streams);
         streams.setUncaughtExceptionHandler(e -> {
             detector.failure.set(e);

@@ -5,118 +5,239 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latentwatch.TestModels;
+import io.latentwatch.avro.AlertStatus;
 import io.latentwatch.avro.AnomalyAlert;
+import io.latentwatch.avro.AnomalyScore;
+import io.latentwatch.avro.DenoisedWindow;
+import io.latentwatch.avro.LatentEmbedding;
 import io.latentwatch.avro.SensorReading;
 import io.latentwatch.model.DetectorModel;
 import io.latentwatch.serde.AvroSerdes;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The detector's decisions, driven through the real topology with TopologyTestDriver and a real model. */
 class DetectorTopologyTest {
     @TempDir
-    Path dir;
+    static Path dir;
 
-    private DetectorModel model;
-    private DetectorStats stats;
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, byte[]> input;
-    private TestOutputTopic<String, AnomalyAlert> alerts;
+    private static DetectorModel model;
 
-    @BeforeEach
-    void start() {
+    @BeforeAll
+    static void loadModel() {
         model = TestModels.load(dir.resolve("model"));
-        stats = new DetectorStats();
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state").toString());
-        DetectorConfig config = DetectorConfig.defaults();
-        driver = new TopologyTestDriver(DetectorTopology.build(config, model, stats), props);
-        input = driver.createInputTopic(config.inputTopic(), new StringSerializer(), new ByteArraySerializer());
-        alerts = driver.createOutputTopic(config.alertsTopic(), new StringDeserializer(),
-                AvroSerdes.alertSerde().deserializer());
     }
 
-    @AfterEach
-    void stop() {
-        driver.close();
+    @AfterAll
+    static void closeModel() {
         model.close();
     }
 
-    private void send(String entity, int i, double[] row) {
-        Map<String, Double> values = new HashMap<>();
-        for (int c = 0; c < row.length; c++) {
-            values.put(TestModels.CHANNELS.get(c), row[c]);
+    /** One reading: entity, step index and values in TestModels.CHANNELS order. */
+    record Reading(String entity, int step, double[] values) {
+        long timestamp() {
+            return TestModels.START + step * TestModels.STEP_MS;
         }
-        long ts = TestModels.START + i * TestModels.STEP_MS;
-        SensorReading r = SensorReading.newBuilder().setEntityId(entity).setTimestamp(Instant.ofEpochMilli(ts))
-                .setReadings(values).build();
-        input.pipeInput(entity, AvroSerdes.readings().encode(r), ts);
+    }
+
+    /** What a run of the topology produced. */
+    record Run(List<AnomalyAlert> alerts, List<AnomalyScore> scores, List<LatentEmbedding> embeddings,
+               List<DenoisedWindow> denoised, DetectorStats stats) {
+        List<AnomalyAlert> with(AlertStatus status) {
+            return alerts.stream().filter(a -> a.getStatus() == status).toList();
+        }
+    }
+
+    static Run run(DetectorConfig config, List<Reading> readings, List<byte[]> garbage) {
+        return run(model, dir.resolve("state"), config, readings, garbage);
+    }
+
+    /** Runs {@code readings} (and first {@code garbage}) through the topology; scores every pending batch. */
+    static Run run(DetectorModel model, Path stateDir, DetectorConfig config, List<Reading> readings,
+                   List<byte[]> garbage) {
+        DetectorStats stats = new DetectorStats();
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        try (TopologyTestDriver driver = new TopologyTestDriver(DetectorTopology.build(config, model, stats), props)) {
+            TestInputTopic<String, byte[]> input = driver.createInputTopic(config.inputTopic(), new StringSerializer(),
+                    new ByteArraySerializer());
+            for (byte[] g : garbage) {
+                input.pipeInput("junk", g);
+            }
+            for (Reading r : readings) {
+                Map<String, Double> values = new HashMap<>();
+                for (int c = 0; c < r.values().length; c++) {
+                    values.put(TestModels.CHANNELS.get(c), r.values()[c]);
+                }
+                SensorReading reading = SensorReading.newBuilder().setEntityId(r.entity())
+                        .setTimestamp(Instant.ofEpochMilli(r.timestamp())).setReadings(values).build();
+                input.pipeInput(r.entity(), AvroSerdes.readings().encode(reading), r.timestamp());
+            }
+            driver.advanceWallClockTime(config.flushInterval().plusMillis(1));
+            StringDeserializer keys = new StringDeserializer();
+            List<AnomalyScore> scores = config.scoresTopic() == null ? List.of() : driver.createOutputTopic(
+                    config.scoresTopic(), keys, AvroSerdes.scoreSerde().deserializer()).readValuesToList();
+            List<LatentEmbedding> embeddings = config.embeddingsTopic() == null ? List.of() : driver.createOutputTopic(
+                    config.embeddingsTopic(), keys, AvroSerdes.embeddingSerde().deserializer()).readValuesToList();
+            List<DenoisedWindow> denoised = config.denoisedTopic() == null ? List.of() : driver.createOutputTopic(
+                    config.denoisedTopic(), keys, AvroSerdes.denoisedSerde().deserializer()).readValuesToList();
+            List<AnomalyAlert> alerts = driver.createOutputTopic(config.alertsTopic(), keys,
+                    AvroSerdes.alertSerde().deserializer()).readValuesToList();
+            return new Run(alerts, scores, embeddings, denoised, stats);
+        }
+    }
+
+    /** Normal readings for each entity, with {@code disturb} applied to entity "pump-a" only. */
+    static List<Reading> plant(int steps, long seed, UnaryOperator<Reading> disturb, String... entities) {
+        Random noise = new Random(seed);
+        List<Reading> out = new ArrayList<>();
+        for (int i = 0; i < steps; i++) {
+            for (String e : entities) {
+                Reading r = new Reading(e, i, TestModels.normalRow(i, noise));
+                out.add(e.equals("pump-a") ? disturb.apply(r) : r);
+            }
+        }
+        return out;
+    }
+
+    static UnaryOperator<Reading> shiftFlow(int from, int to, double by) {
+        return r -> {
+            if (r.step() >= from && r.step() < to) {
+                r.values()[1] += by;
+            }
+            return r;
+        };
+    }
+
+    static boolean overlaps(AnomalyAlert a, int fromStep, int toStep) {
+        long from = TestModels.START + fromStep * TestModels.STEP_MS;
+        long to = TestModels.START + (toStep - 1) * TestModels.STEP_MS;
+        return a.getWindowEnd().toEpochMilli() >= from && a.getWindowStart().toEpochMilli() <= to;
     }
 
     @Test
     void normalSignalRaisesNoAlert() {
-        Random noise = new Random(99);
-        for (int i = 0; i < 1500; i++) {
-            send("pump-a", i, TestModels.normalRow(i, noise));
-        }
-        assertTrue(alerts.isEmpty(), () -> "unexpected alerts: " + alerts.readValuesToList());
-        assertEquals((1500 - TestModels.WINDOW) / TestModels.HOP + 1, stats.windowsScored());
+        Run run = run(DetectorConfig.defaults(), plant(1500, 99, UnaryOperator.identity(), "pump-a", "pump-b"),
+                List.of());
+        assertTrue(run.alerts().isEmpty(), () -> "unexpected alerts: " + run.alerts());
+        assertEquals(2L * ((1500 - TestModels.WINDOW) / TestModels.HOP + 1), run.stats().windowsScored());
+        assertTrue(run.stats().batches() < run.stats().windowsScored() / 10, "windows should be scored in batches");
     }
 
     @Test
-    void injectedLevelShiftRaisesAnAlertForTheRightEntityWindowAndChannel() {
-        Random noise = new Random(5);
-        int from = 600;
-        int to = 630;
-        for (int i = 0; i < 900; i++) {
-            send("pump-b", i, TestModels.normalRow(i, noise));
-            double[] row = TestModels.normalRow(i, noise);
-            if (i >= from && i < to) {
-                row[1] += 40; // flow jumps while load does not: a broken relation
-            }
-            send("pump-a", i, row);
+    void oneAnomalyOpensOneIncidentOnceAndClosesItOnceNamingTheDisturbedChannel() {
+        Run run = run(DetectorConfig.defaults(), plant(900, 5, shiftFlow(600, 630, 40), "pump-a", "pump-b"),
+                List.of());
+        List<AnomalyAlert> opened = run.with(AlertStatus.OPEN);
+        List<AnomalyAlert> closed = run.with(AlertStatus.CLOSED);
+        assertEquals(1, opened.size(), () -> "expected one incident: " + run.alerts());
+        assertEquals(1, closed.size(), () -> "expected it to close once: " + run.alerts());
+        AnomalyAlert open = opened.get(0);
+        assertEquals("pump-a", open.getEntityId());
+        assertTrue(overlaps(open, 600, 630), () -> "incident window outside the anomaly: " + open);
+        assertTrue(open.getScore() > open.getThreshold());
+        assertEquals("flow", open.getTopChannels().get(0).getChannel());
+        assertEquals(model.version(), open.getModelVersion());
+        assertEquals(open.getIncidentId(), closed.get(0).getIncidentId());
+        assertEquals("flow", closed.get(0).getTopChannels().get(0).getChannel());
+        assertTrue(run.alerts().stream().allMatch(a -> a.getEntityId().equals("pump-a")));
+        assertEquals(1, run.stats().incidents());
+    }
+
+    @Test
+    void batchCompositionDoesNotChangeDecisions() {
+        List<Reading> input = plant(900, 11, shiftFlow(400, 440, 25), "pump-a", "pump-b", "pump-c");
+        DetectorConfig withScores = DetectorConfig.defaults().withOptionalTopics("scores", null, null);
+        Run one = run(withScores.withBatching(1, Duration.ofMillis(100)), input, List.of());
+        Run many = run(withScores.withBatching(256, Duration.ofMillis(100)), input, List.of());
+        Run odd = run(withScores.withBatching(7, Duration.ofMillis(100)), input, List.of());
+        assertEquals(ids(one.alerts()), ids(many.alerts()));
+        assertEquals(ids(one.alerts()), ids(odd.alerts()));
+        assertFalse(one.alerts().isEmpty());
+        assertEquals(one.scores().size(), many.scores().size());
+        for (int i = 0; i < one.scores().size(); i++) {
+            assertEquals(one.scores().get(i).getScore(), many.scores().get(i).getScore(), 1e-6);
         }
-        List<AnomalyAlert> raised = alerts.readValuesToList();
-        assertFalse(raised.isEmpty(), "the level shift was not detected");
-        long anomalyStart = TestModels.START + from * TestModels.STEP_MS;
-        long anomalyEnd = TestModels.START + (to - 1) * TestModels.STEP_MS;
-        for (AnomalyAlert a : raised) {
-            assertEquals("pump-a", a.getEntityId());
-            assertTrue(a.getWindowEnd().toEpochMilli() >= anomalyStart
-                    && a.getWindowStart().toEpochMilli() <= anomalyEnd, () -> "alert outside the anomaly: " + a);
-            assertTrue(a.getScore() > a.getThreshold());
-            assertEquals("flow", a.getTopChannels().get(0).getChannel());
-            assertEquals(model.version(), a.getModelVersion());
+        assertTrue(many.stats().batches() < one.stats().batches() / 50);
+    }
+
+    private static List<String> ids(List<AnomalyAlert> alerts) {
+        return alerts.stream().map(AnomalyAlert::getAlertId).toList();
+    }
+
+    @Test
+    void outOfOrderReadingsWithinTheGraceGiveTheSameAlertsAndLaterOnesAreCountedLate() {
+        List<Reading> ordered = plant(800, 21, shiftFlow(500, 530, 40), "pump-a");
+        List<Reading> shuffled = new ArrayList<>(ordered);
+        Random random = new Random(4);
+        for (int start = 0; start + 4 <= shuffled.size(); start += 4) {
+            Collections.shuffle(shuffled.subList(start, start + 4), random);
+        }
+        DetectorConfig grace = DetectorConfig.defaults().withGrace(5 * TestModels.STEP_MS);
+        Run inOrder = run(grace, ordered, List.of());
+        Run reordered = run(grace, shuffled, List.of());
+        assertEquals(ids(inOrder.alerts()), ids(reordered.alerts()));
+        assertEquals(0, reordered.stats().late());
+
+        List<Reading> withLate = new ArrayList<>(ordered);
+        withLate.add(new Reading("pump-a", 10, TestModels.normalRow(10, random)));
+        Run late = run(grace, withLate, List.of());
+        assertEquals(1, late.stats().late());
+        assertEquals(ids(inOrder.alerts()), ids(late.alerts()));
+    }
+
+    @Test
+    void optionalTopicsCarryEveryWindowsScoreLatentAndReconstructionInOriginalUnits() {
+        DetectorConfig config = DetectorConfig.defaults().withOptionalTopics("scores", "embeddings", "denoised");
+        List<Reading> input = plant(200, 2, UnaryOperator.identity(), "pump-a");
+        Run run = run(config, input, List.of());
+        int windows = (200 - TestModels.WINDOW) / TestModels.HOP + 1;
+        assertEquals(windows, run.scores().size());
+        assertEquals(windows, run.embeddings().size());
+        assertEquals(windows, run.denoised().size());
+        assertEquals(model.card().architecture().latent(), run.embeddings().get(0).getLatent().size());
+        AnomalyScore s = run.scores().get(0);
+        assertEquals(java.util.Set.copyOf(TestModels.CHANNELS), s.getChannelErrors().keySet());
+        assertFalse(s.getAboveThreshold());
+        DenoisedWindow d = run.denoised().get(windows - 1);
+        assertEquals(TestModels.WINDOW, d.getValues().size());
+        assertEquals(d.getWindowEnd(), d.getTimestamps().get(TestModels.WINDOW - 1));
+        // the reconstruction of the last step is close to the reading, in the reading's own units
+        Reading last = input.get(input.size() - 1);
+        for (int c = 0; c < 3; c++) {
+            double reconstructed = d.getValues().get(TestModels.WINDOW - 1).get(c);
+            assertEquals(last.values()[c], reconstructed, 0.2 * Math.abs(last.values()[c]) + 2,
+                    "channel " + TestModels.CHANNELS.get(c));
         }
     }
 
     @Test
     void undecodableRecordsAreSkippedAndCountedAndProcessingContinues() {
-        Random noise = new Random(3);
-        input.pipeInput("pump-a", new byte[] {1, 2, 3});
-        input.pipeInput("pump-a", (byte[]) null);
-        for (int i = 0; i < 100; i++) {
-            send("pump-a", i, TestModels.normalRow(i, noise));
-        }
-        assertEquals(2, stats.skipped());
-        assertEquals(102, stats.records());
-        assertTrue(stats.windowsScored() > 0);
+        Run run = run(DetectorConfig.defaults(), plant(100, 3, UnaryOperator.identity(), "pump-a"),
+                java.util.Arrays.asList(new byte[] {1, 2, 3}, null, new byte[0]));
+        assertEquals(3, run.stats().skipped());
+        assertEquals(103, run.stats().records());
+        assertTrue(run.stats().windowsScored() > 0);
     }
 }

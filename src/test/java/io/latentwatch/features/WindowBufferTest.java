@@ -62,7 +62,7 @@ class WindowBufferTest {
         for (int i = 0; i < 50; i++) {
             double[] row = {random.nextGaussian(), random.nextInt(5) == 0 ? Double.NaN : random.nextGaussian()};
             boolean a = straight.add(i, row);
-            restored = WindowBuffer.fromBytes(restored.toBytes(), spec);
+            restored = WindowBuffer.fromBytes(restored.toBytes(), spec, GapPolicy.defaults());
             boolean b = restored.add(i, row);
             assertEquals(a, b);
             if (a) {
@@ -75,12 +75,12 @@ class WindowBufferTest {
     @Test
     void corruptOrForeignStateIsRefusedWithAReason() {
         byte[] bytes = new WindowBuffer(spec).toBytes();
-        assertThrows(LatentwatchException.class, () -> WindowBuffer.fromBytes(Arrays.copyOf(bytes, 9), spec));
+        assertThrows(LatentwatchException.class, () -> WindowBuffer.fromBytes(Arrays.copyOf(bytes, 9), spec, GapPolicy.defaults()));
         byte[] wrongVersion = bytes.clone();
         wrongVersion[0] = 9;
-        assertThrows(LatentwatchException.class, () -> WindowBuffer.fromBytes(wrongVersion, spec));
+        assertThrows(LatentwatchException.class, () -> WindowBuffer.fromBytes(wrongVersion, spec, GapPolicy.defaults()));
         FeatureSpec other = new FeatureSpec(List.of("a", "b"), 8, 2, new double[2], new double[] {1, 1});
-        LatentwatchException e = assertThrows(LatentwatchException.class, () -> WindowBuffer.fromBytes(bytes, other));
+        LatentwatchException e = assertThrows(LatentwatchException.class, () -> WindowBuffer.fromBytes(bytes, other, GapPolicy.defaults()));
         assertTrue(e.getMessage().contains("window 4"), e.getMessage());
     }
 
@@ -107,5 +107,69 @@ class WindowBufferTest {
         List<Window> windows = Windows.cut(s, fitted);
         assertEquals(2, windows.size());
         assertFalse(Float.isNaN(windows.get(0).features()[2]));
+    }
+
+    @Test
+    void carryForwardStopsAtItsLimitThenUsesTheMean() {
+        WindowBuffer buffer = new WindowBuffer(spec, new GapPolicy(GapPolicy.Mode.CARRY_FORWARD, 2, 0));
+        buffer.add(0, new double[] {14, 1});
+        buffer.add(1, new double[] {Double.NaN, 1});
+        buffer.add(2, new double[] {Double.NaN, 1});
+        buffer.add(3, new double[] {Double.NaN, 1});
+        // a: 14 -> 2, carried twice -> 2, 2, then the mean 10 -> 0
+        float[] f = buffer.window(spec).features();
+        assertArrayEquals(new float[] {2, 2, 2, 0}, new float[] {f[0], f[2], f[4], f[6]});
+        assertEquals(3, buffer.imputed());
+    }
+
+    @Test
+    void imputeMeanIgnoresTheLastValue() {
+        WindowBuffer buffer = new WindowBuffer(spec, new GapPolicy(GapPolicy.Mode.IMPUTE_MEAN, 0, 0));
+        buffer.add(0, new double[] {14, 1});
+        buffer.add(1, new double[] {Double.NaN, 1});
+        buffer.add(2, new double[] {16, 1});
+        buffer.add(3, new double[] {16, Double.POSITIVE_INFINITY});
+        float[] f = buffer.window(spec).features();
+        assertEquals(0f, f[2]);
+        assertEquals(0f, f[7]);
+    }
+
+    @Test
+    void skipWindowPolicyDropsWindowsHoldingFilledValuesAndCountsThem() {
+        WindowBuffer buffer = new WindowBuffer(spec, new GapPolicy(GapPolicy.Mode.SKIP_WINDOW, 0, 0));
+        List<Integer> emitted = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            double a = i == 4 ? Double.NaN : i;
+            if (buffer.add(i, new double[] {a, 0})) {
+                emitted.add(i);
+            }
+        }
+        // windows ending at 3, 5, 7, 9, 11; those ending at 5 and 7 hold step 4
+        assertEquals(List.of(3, 9, 11), emitted);
+        assertEquals(2, buffer.skippedWindows());
+    }
+
+    @Test
+    void aSilenceLongerThanTheMaximumEmptiesTheBuffer() {
+        WindowBuffer buffer = new WindowBuffer(spec, new GapPolicy(GapPolicy.Mode.CARRY_FORWARD, 10, 100));
+        for (int i = 0; i < 3; i++) {
+            buffer.add(i * 10, new double[] {1, 1});
+        }
+        assertFalse(buffer.add(1000, new double[] {1, 1}), "a window must not span the silence");
+        assertEquals(1, buffer.gapResets());
+        assertEquals(1, buffer.size());
+        buffer.add(1010, new double[] {1, 1});
+        buffer.add(1020, new double[] {1, 1});
+        assertTrue(buffer.add(1030, new double[] {1, 1}));
+        assertEquals(1000, buffer.window(spec).start());
+    }
+
+    @Test
+    void gapPolicyValidatesAndParses() {
+        assertEquals(GapPolicy.Mode.SKIP_WINDOW, GapPolicy.Mode.parse("skip-window"));
+        LatentwatchException e = assertThrows(LatentwatchException.class, () -> GapPolicy.Mode.parse("zero"));
+        assertTrue(e.getMessage().contains("carry-forward"), e.getMessage());
+        assertThrows(LatentwatchException.class, () -> new GapPolicy(GapPolicy.Mode.CARRY_FORWARD, -1, 0));
+        assertThrows(LatentwatchException.class, () -> new GapPolicy(GapPolicy.Mode.CARRY_FORWARD, 1, -5));
     }
 }

@@ -55,7 +55,7 @@ class ModelFilesTest {
         ModelCard forged = new ModelCard(card.formatVersion(), card.name(), card.version(), card.trainerVersion(),
                 card.data(), card.features(), card.architecture(), card.training(), card.threshold(),
                 card.validationScores(), new ModelCard.Onnx(ModelFiles.ONNX, ModelFiles.sha256(cut), 13, "input",
-                        card.onnx().outputs()));
+                        card.onnx().outputs()), card.calibration());
         ModelFiles.write(model, forged, cut);
         LatentwatchException e = assertThrows(LatentwatchException.class, () -> DetectorModel.load(model));
         assertTrue(e.getMessage().contains("cannot load model"), e.getMessage());

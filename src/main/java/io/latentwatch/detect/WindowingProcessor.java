@@ -1,6 +1,5 @@
 package io.latentwatch.detect;
 
-import io.latentwatch.avro.AnomalyAlert;
 import io.latentwatch.avro.SensorReading;
 import io.latentwatch.features.FeatureSpec;
 import io.latentwatch.features.Window;
@@ -8,7 +7,6 @@ import io.latentwatch.features.WindowBuffer;
 import io.latentwatch.model.DetectorModel;
 import io.latentwatch.serde.AvroSerdes;
 import io.latentwatch.serde.RecordDecodingException;
-import io.latentwatch.onnx.Scores;
 import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -18,28 +16,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decodes readings, keeps each entity's last window in a state store, scores complete windows and
- * forwards an alert for each window whose score exceeds the model's threshold.
+ * Decodes readings, restores each entity's event-time order within the grace, keeps its last window
+ * in the {@code entity-windows} store and forwards every complete window to the scorer.
  */
-final class WindowScoringProcessor implements Processor<byte[], byte[], String, AnomalyAlert> {
-    private static final Logger LOG = LoggerFactory.getLogger(WindowScoringProcessor.class);
+final class WindowingProcessor implements Processor<byte[], byte[], String, Window> {
+    private static final Logger LOG = LoggerFactory.getLogger(WindowingProcessor.class);
 
     private final DetectorModel model;
     private final FeatureSpec spec;
+    private final DetectorConfig config;
     private final DetectorStats stats;
-    private ProcessorContext<String, AnomalyAlert> context;
-    private KeyValueStore<String, byte[]> windows;
+    private ProcessorContext<String, Window> context;
+    private KeyValueStore<String, byte[]> store;
 
-    WindowScoringProcessor(DetectorModel model, DetectorStats stats) {
+    WindowingProcessor(DetectorModel model, DetectorConfig config, DetectorStats stats) {
         this.model = model;
         this.spec = model.spec();
+        this.config = config;
         this.stats = stats;
     }
 
     @Override
-    public void init(ProcessorContext<String, AnomalyAlert> context) {
+    public void init(ProcessorContext<String, Window> context) {
         this.context = context;
-        this.windows = context.getStateStore(DetectorTopology.WINDOW_STORE);
+        this.store = context.getStateStore(DetectorTopology.WINDOW_STORE);
     }
 
     @Override
@@ -57,15 +57,28 @@ final class WindowScoringProcessor implements Processor<byte[], byte[], String, 
             skip("MISSING_ENTITY", "reading has no entity id");
             return;
         }
-        byte[] saved = windows.get(entity);
-        WindowBuffer buffer = saved == null ? new WindowBuffer(spec) : WindowBuffer.fromBytes(saved, spec);
+        byte[] saved = store.get(entity);
+        EntityWindows state = saved == null ? EntityWindows.fresh(spec, config)
+                : EntityWindows.fromBytes(saved, spec, config);
+        WindowBuffer buffer = state.windows();
         long imputedBefore = buffer.imputed();
-        boolean complete = buffer.add(reading.getTimestamp().toEpochMilli(), row(reading.getReadings()));
-        stats.imputed.addAndGet(buffer.imputed() - imputedBefore);
-        windows.put(entity, buffer.toBytes());
-        if (complete) {
-            score(entity, buffer.window(spec));
+        long skippedBefore = buffer.skippedWindows();
+        long resetsBefore = buffer.gapResets();
+        boolean placed = state.reorder().offer(reading.getTimestamp().toEpochMilli(), row(reading.getReadings()),
+                (timestamp, row) -> {
+                    if (buffer.add(timestamp, row)) {
+                        Window window = buffer.window(spec);
+                        context.forward(new Record<>(entity, window, window.end()));
+                    }
+                });
+        if (!placed) {
+            stats.late.incrementAndGet();
+            LOG.debug("late reading of {} at {} set aside", entity, reading.getTimestamp());
         }
+        stats.imputed.addAndGet(buffer.imputed() - imputedBefore);
+        stats.skippedWindows.addAndGet(buffer.skippedWindows() - skippedBefore);
+        stats.gapResets.addAndGet(buffer.gapResets() - resetsBefore);
+        store.put(entity, state.toBytes());
     }
 
     /** The reading's values in model channel order; NaN (missing) for absent or non-finite values. */
@@ -78,23 +91,11 @@ final class WindowScoringProcessor implements Processor<byte[], byte[], String, 
         return row;
     }
 
-    private void score(String entity, Window window) {
-        Scores scores = model.score(new float[][] {window.features()});
-        stats.windows.incrementAndGet();
-        double score = scores.score()[0];
-        double threshold = model.threshold();
-        if (score > threshold) {
-            AnomalyAlert alert = Alerts.alert(entity, window, score, threshold, model, scores.channelError()[0]);
-            stats.alerts.incrementAndGet();
-            context.forward(new Record<>(entity, alert, window.end()));
-        }
-    }
-
     private void skip(String reason, String message) {
         stats.skipped.incrementAndGet();
         String where = context.recordMetadata()
                 .map(m -> m.topic() + "-" + m.partition() + "@" + m.offset())
                 .orElse("unknown position");
-        LOG.warn("skipped record {} ({}): {}", where, reason, message);
+        LOG.warn("skipped record {} of model {} input ({}): {}", where, model.name(), reason, message);
     }
 }

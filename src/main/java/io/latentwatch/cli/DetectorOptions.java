@@ -1,0 +1,83 @@
+package io.latentwatch.cli;
+
+import io.latentwatch.alert.IncidentConfig;
+import io.latentwatch.detect.DetectorConfig;
+import io.latentwatch.features.GapPolicy;
+import io.latentwatch.threshold.ThresholdConfig;
+import io.latentwatch.threshold.ThresholdKind;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** The detection options shared by {@code detect} and {@code demo}: windows, batching, thresholds, incidents. */
+final class DetectorOptions {
+    @Option(names = "--grace", defaultValue = "0s", converter = DurationConverter.class,
+            description = "How late (event time) a reading may arrive and still be put in order (default: ${DEFAULT-VALUE}).")
+    Duration grace;
+
+    @Option(names = "--gap-policy", defaultValue = "carry-forward",
+            description = "Missing values: carry-forward, impute-mean or skip-window (default: ${DEFAULT-VALUE}).")
+    String gapPolicy;
+
+    @Option(names = "--carry-limit", defaultValue = "" + GapPolicy.DEFAULT_CARRY_LIMIT,
+            description = "Readings a last value may be carried forward (default: ${DEFAULT-VALUE}).")
+    int carryLimit;
+
+    @Option(names = "--max-gap", defaultValue = "0s", converter = DurationConverter.class,
+            description = "A silence longer than this restarts the entity's window; 0s = off (default: ${DEFAULT-VALUE}).")
+    Duration maxGap;
+
+    @Option(names = "--batch-size", defaultValue = "" + DetectorConfig.DEFAULT_BATCH_SIZE,
+            description = "Windows scored per ONNX Runtime call (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--flush-interval", defaultValue = "100ms", converter = DurationConverter.class,
+            description = "Longest wait (wall time) for a batch to fill (default: ${DEFAULT-VALUE}).")
+    Duration flushInterval;
+
+    @Option(names = "--threshold", defaultValue = "spot",
+            description = "Adaptive threshold per entity: spot, dspot, ewma or quantile (default: ${DEFAULT-VALUE}).")
+    String threshold;
+
+    @Option(names = "--risk", defaultValue = "" + ThresholdConfig.DEFAULT_RISK,
+            description = "SPOT/DSPOT: false-alarm probability per window (default: ${DEFAULT-VALUE}).")
+    double risk;
+
+    @Option(names = "--incident-open", defaultValue = "2/4", paramLabel = "K/N",
+            description = "Open an incident when K of the last N windows are above the threshold (default: ${DEFAULT-VALUE}).")
+    String incidentOpen;
+
+    @Option(names = "--incident-close", defaultValue = "8", paramLabel = "M",
+            description = "Close it after M consecutive windows below (default: ${DEFAULT-VALUE}).")
+    int incidentClose;
+
+    @Option(names = "--scores-topic", description = "Also publish every window's score here (off by default).")
+    String scoresTopic;
+
+    @Option(names = "--embeddings-topic", description = "Also publish every window's latent vector here (off by default).")
+    String embeddingsTopic;
+
+    @Option(names = "--denoised-topic", description = "Also publish every window's reconstruction here (off by default).")
+    String denoisedTopic;
+
+    DetectorConfig apply(DetectorConfig base) {
+        String[] kn = incidentOpen.split("/", -1);
+        if (kn.length != 2) {
+            throw new io.latentwatch.LatentwatchException("--incident-open '" + incidentOpen + "' must be K/N, e.g. 2/4");
+        }
+        IncidentConfig incidents;
+        try {
+            incidents = new IncidentConfig(Integer.parseInt(kn[0].trim()), Integer.parseInt(kn[1].trim()),
+                    incidentClose, 0);
+        } catch (NumberFormatException e) {
+            throw new io.latentwatch.LatentwatchException("--incident-open '" + incidentOpen
+                    + "' must be two whole numbers K/N, e.g. 2/4");
+        }
+        ThresholdConfig thresholdConfig = ThresholdConfig.defaults(ThresholdKind.parse(threshold)).withRisk(risk);
+        return base.withGrace(grace.toMillis())
+                .withGapPolicy(new GapPolicy(GapPolicy.Mode.parse(gapPolicy), carryLimit, maxGap.toMillis()))
+                .withBatching(batchSize, flushInterval)
+                .withThreshold(thresholdConfig)
+                .withIncidents(incidents)
+                .withOptionalTopics(scoresTopic, embeddingsTopic, denoisedTopic);
+    }
+}

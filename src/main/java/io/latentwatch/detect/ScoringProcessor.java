@@ -1,0 +1,161 @@
+package io.latentwatch.detect;
+
+import io.latentwatch.alert.IncidentEvent;
+import io.latentwatch.alert.IncidentState;
+import io.latentwatch.alert.IncidentStateCodec;
+import io.latentwatch.alert.IncidentTracker;
+import io.latentwatch.alert.Status;
+import io.latentwatch.alert.Transition;
+import io.latentwatch.alert.WindowVerdict;
+import io.latentwatch.features.Window;
+import io.latentwatch.model.DetectorModel;
+import io.latentwatch.onnx.Scores;
+import io.latentwatch.threshold.AdaptiveThreshold;
+import io.latentwatch.threshold.Calibration;
+import io.latentwatch.threshold.Decision;
+import io.latentwatch.threshold.ThresholdStateCodec;
+import io.latentwatch.threshold.Thresholds;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Micro-batches complete windows and decides what they mean. Windows wait in the changelogged
+ * {@code pending-windows} store (so a batch is never lost between an offset commit and its scoring);
+ * when {@code batchSize} are pending, or the flush punctuator fires, they are scored in one ONNX
+ * Runtime call, then each window in arrival order updates its entity's adaptive threshold and
+ * incident, and the results are forwarded.
+ *
+ * <p>The punctuator decides only when a batch is scored, never what is decided: scores do not
+ * depend on the batch beyond float rounding, and every decision runs in event-time order per entity.
+ */
+final class ScoringProcessor implements Processor<String, Window, String, SpecificRecord> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ScoringProcessor.class);
+
+    private final DetectorModel model;
+    private final DetectorConfig config;
+    private final DetectorStats stats;
+    private final IncidentTracker tracker;
+    private final Calibration calibration;
+    private ProcessorContext<String, SpecificRecord> context;
+    private KeyValueStore<Long, byte[]> pending;
+    private KeyValueStore<String, byte[]> thresholds;
+    private KeyValueStore<String, byte[]> incidents;
+    private long nextSeq;
+    private int pendingCount;
+
+    ScoringProcessor(DetectorModel model, DetectorConfig config, DetectorStats stats) {
+        this.model = model;
+        this.config = config;
+        this.stats = stats;
+        this.tracker = new IncidentTracker(config.incidents());
+        this.calibration = model.calibration();
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecord> context) {
+        this.context = context;
+        this.pending = context.getStateStore(DetectorTopology.PENDING_STORE);
+        this.thresholds = context.getStateStore(DetectorTopology.THRESHOLD_STORE);
+        this.incidents = context.getStateStore(DetectorTopology.INCIDENT_STORE);
+        // Windows restored from the changelog after a crash are scored first, in their original order.
+        try (KeyValueIterator<Long, byte[]> all = pending.all()) {
+            while (all.hasNext()) {
+                nextSeq = Math.max(nextSeq, all.next().key + 1);
+                pendingCount++;
+            }
+        }
+        if (pendingCount > 0) {
+            LOG.info("task {}: {} windows pending from before a restart are scored first", context.taskId(),
+                    pendingCount);
+        }
+        context.schedule(config.flushInterval(), PunctuationType.WALL_CLOCK_TIME, now -> flush());
+    }
+
+    @Override
+    public void process(Record<String, Window> record) {
+        pending.put(nextSeq++, new PendingWindow(record.key(), record.value()).toBytes());
+        pendingCount++;
+        if (pendingCount >= config.batchSize()) {
+            flush();
+        }
+    }
+
+    private void flush() {
+        if (pendingCount == 0) {
+            return;
+        }
+        List<Long> keys = new ArrayList<>(pendingCount);
+        List<PendingWindow> windows = new ArrayList<>(pendingCount);
+        try (KeyValueIterator<Long, byte[]> all = pending.all()) {
+            while (all.hasNext()) {
+                KeyValue<Long, byte[]> kv = all.next();
+                keys.add(kv.key);
+                windows.add(PendingWindow.fromBytes(kv.value));
+            }
+        }
+        float[][] features = new float[windows.size()][];
+        for (int i = 0; i < features.length; i++) {
+            features[i] = windows.get(i).window().features();
+        }
+        Scores scores = model.score(features, config.denoisedTopic() != null, config.embeddingsTopic() != null);
+        stats.batches.incrementAndGet();
+        stats.windows.addAndGet(features.length);
+        for (int i = 0; i < features.length; i++) {
+            decide(windows.get(i), scores, i);
+        }
+        for (Long key : keys) {
+            pending.delete(key);
+        }
+        pendingCount = 0;
+    }
+
+    private void decide(PendingWindow p, Scores scores, int i) {
+        String entity = p.entity();
+        Window window = p.window();
+        double score = scores.score()[i];
+        AdaptiveThreshold threshold = threshold(entity);
+        Decision decision = threshold.update(score);
+        thresholds.put(entity, ThresholdStateCodec.toBytes(threshold.state()));
+
+        byte[] savedIncident = incidents.get(entity);
+        IncidentState state = savedIncident == null ? IncidentState.EMPTY : IncidentStateCodec.decode(savedIncident);
+        Transition transition = tracker.onWindow(state, new WindowVerdict(entity, window.start(), window.end(), score,
+                decision.threshold(), scores.channelError()[i]));
+        incidents.put(entity, IncidentStateCodec.encode(transition.state()));
+
+        long ts = window.end();
+        for (IncidentEvent event : transition.events()) {
+            if (event.status() == Status.OPEN) {
+                stats.incidents.incrementAndGet();
+            }
+            stats.alerts.incrementAndGet();
+            context.forward(new Record<>(entity, Alerts.of(event, model), ts), DetectorTopology.ALERTS_SINK);
+        }
+        if (config.scoresTopic() != null) {
+            context.forward(new Record<>(entity, WindowOutputs.score(entity, window, model, score,
+                    decision.threshold(), scores.channelError()[i]), ts), DetectorTopology.SCORES_SINK);
+        }
+        if (config.embeddingsTopic() != null) {
+            context.forward(new Record<>(entity, WindowOutputs.embedding(entity, window, model, scores.latent()[i]), ts),
+                    DetectorTopology.EMBEDDINGS_SINK);
+        }
+        if (config.denoisedTopic() != null) {
+            context.forward(new Record<>(entity, WindowOutputs.denoised(entity, window, model,
+                    scores.reconstruction()[i]), ts), DetectorTopology.DENOISED_SINK);
+        }
+    }
+
+    private AdaptiveThreshold threshold(String entity) {
+        byte[] saved = thresholds.get(entity);
+        return saved == null ? Thresholds.create(config.threshold(), calibration, model.threshold())
+                : Thresholds.restore(config.threshold(), saved);
+    }
+}
