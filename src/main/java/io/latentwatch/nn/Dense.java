@@ -71,7 +71,11 @@ public final class Dense implements Layer {
         return size;
     }
 
-    private static float[] initialWeights(int in, int out, Activation activation, Random rng) {
+    /**
+     * He (rectifiers) or Glorot (others) initial weights for a layer followed by {@code activation},
+     * {@code [in][out]} row-major, drawn from {@code rng}.
+     */
+    static float[] initialWeights(int in, int out, Activation activation, Random rng) {
         checkSize("in", in);
         checkSize("out", out);
         double std = activation == Activation.RELU || activation == Activation.LEAKY_RELU ? Math.sqrt(2.0 / in) : Math.sqrt(2.0 / (in + out));

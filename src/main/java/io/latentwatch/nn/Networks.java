@@ -40,11 +40,19 @@ final class Networks {
         return new Parts(List.copyOf(body), mean, logVar, List.copyOf(decoder));
     }
 
+    /**
+     * A linear dense layer initialised for the activation that follows it, so that the dense
+     * architecture draws exactly the initial weights of {@link DenseAutoencoder} for the same seed.
+     */
+    private static Dense linear(int in, int out, Activation next, Random rng) {
+        return new Dense(in, out, Activation.IDENTITY, Dense.initialWeights(in, out, next, rng), new float[out]);
+    }
+
     /** Dense hidden layers; returns the width the latent layer reads. */
     private static int denseBody(AutoencoderSpec spec, List<Layer> body, Random rng) {
         int width = spec.inputSize();
         for (int h : spec.hidden()) {
-            body.add(new Dense(width, h, Activation.IDENTITY, rng));
+            body.add(linear(width, h, spec.activation(), rng));
             body.add(new ActivationLayer(h, spec.activation(), spec.leakySlope()));
             width = h;
         }
@@ -55,7 +63,7 @@ final class Networks {
         int[] hidden = spec.hidden();
         int width = spec.latent();
         for (int i = hidden.length - 1; i >= 0; i--) {
-            decoder.add(new Dense(width, hidden[i], Activation.IDENTITY, rng));
+            decoder.add(linear(width, hidden[i], spec.activation(), rng));
             decoder.add(new ActivationLayer(hidden[i], spec.activation(), spec.leakySlope()));
             width = hidden[i];
         }
@@ -89,7 +97,7 @@ final class Networks {
             lengths[i + 1] = (lengths[i] + 2 * shape.padding() - shape.kernel()) / shape.stride() + 1;
         }
         int top = filters[filters.length - 1] * lengths[filters.length];
-        decoder.add(new Dense(spec.latent(), top, Activation.IDENTITY, rng));
+        decoder.add(linear(spec.latent(), top, spec.activation(), rng));
         decoder.add(new ActivationLayer(top, spec.activation(), spec.leakySlope()));
         for (int i = filters.length - 1; i >= 0; i--) {
             int outChannels = i == 0 ? spec.channels() : filters[i - 1];
