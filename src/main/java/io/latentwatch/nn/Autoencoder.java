@@ -74,6 +74,28 @@ public final class Autoencoder {
         return decoder;
     }
 
+    /**
+     * The same network as a {@link DenseAutoencoder} (sharing copies of the weights) when this is a plain
+     * dense ReLU model, else null; its ONNX export is the one dense models have always had, so their
+     * files and versions stay reproducible.
+     */
+    public DenseAutoencoder asDenseAutoencoder() {
+        if (spec.kind() != ArchitectureKind.DENSE || spec.activation() != Activation.RELU) {
+            return null;
+        }
+        List<Layer> all = new ArrayList<>(body);
+        all.addAll(decoder);
+        List<Dense> layers = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i) instanceof Dense d) {
+                boolean relu = i + 1 < all.size() && all.get(i + 1) instanceof ActivationLayer;
+                layers.add(new Dense(d.inputSize(), d.outputSize(), relu ? Activation.RELU : Activation.IDENTITY,
+                        d.weights(), d.bias()));
+            }
+        }
+        return new DenseAutoencoder(new DenseAutoencoderConfig(spec.inputSize(), spec.hidden(), spec.latent()), layers);
+    }
+
     /** The reconstruction of every row of {@code x} (clean input, mean code), as a new matrix. */
     public float[][] reconstruct(float[][] x) {
         return chunked(x, spec.inputSize(), true, true);

@@ -12,6 +12,7 @@ import io.latentwatch.nn.ArchitectureKind;
 import io.latentwatch.nn.Autoencoder;
 import io.latentwatch.nn.AutoencoderSpec;
 import io.latentwatch.nn.AutoencoderTrainer;
+import io.latentwatch.nn.DenseAutoencoder;
 import io.latentwatch.nn.EpochListener;
 import io.latentwatch.nn.TrainingConfig;
 import io.latentwatch.nn.TrainingResult;
@@ -101,13 +102,19 @@ public final class ModelTrainer {
         provenance.put("latentwatch.name", options.name());
         provenance.put("latentwatch.trainer_version", Main.version());
         provenance.put("latentwatch.architecture", arch.kind().word());
-        provenance.put("latentwatch.encoder", arch.encoder().word());
+        DenseAutoencoder plainDense = model.asDenseAutoencoder();
+        if (plainDense == null) {
+            provenance.put("latentwatch.encoder", arch.encoder().word());
+        }
         provenance.put("latentwatch.channels", String.join(",", spec.channels()));
         provenance.put("latentwatch.window", Integer.toString(spec.window()));
         provenance.put("latentwatch.hop", Integer.toString(spec.hop()));
         provenance.put("latentwatch.seed", Long.toString(options.seed()));
         provenance.put("latentwatch.data", source.path() + " rows " + source.fromRow() + "-" + source.toRow());
-        byte[] onnx = AutoencoderExport.export(model, options.name(), provenance);
+        // Plain dense models keep their former graph, so retraining them reproduces the shipped files.
+        byte[] onnx = plainDense != null
+                ? OnnxExport.export(plainDense, spec.window(), spec.channelCount(), options.name(), provenance)
+                : AutoencoderExport.export(model, options.name(), provenance);
         String sha = ModelFiles.sha256(onnx);
         byte[] decoder = null;
         String decoderSha = null;

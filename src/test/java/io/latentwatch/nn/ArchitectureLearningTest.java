@@ -98,6 +98,8 @@ class ArchitectureLearningTest {
                 EpochListener.NONE);
         assertArrayEquals(original.snapshot(), general.snapshot());
         assertArrayEquals(a.validationLosses().toArray(), b.validationLosses().toArray());
+        assertArrayEquals(original.snapshot(), general.asDenseAutoencoder().snapshot());
+        assertArrayEquals(original.reconstruct(validation), general.reconstruct(validation));
     }
 
     private static Autoencoder trainedBriefly(AutoencoderSpec spec, long seed) {
