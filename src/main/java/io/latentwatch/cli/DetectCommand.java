@@ -68,9 +68,9 @@ final class DetectCommand implements Callable<Integer> {
                 });
                 Thread hook = new Thread(() -> {
                     boolean closed = streams.close(Duration.ofSeconds(30));
-                    LOG.info(closed ? "detector closed cleanly: {} records, {} windows scored, {} incidents"
-                            : "detector did not close within 30s: {} records, {} windows scored, {} incidents",
-                            stats.records(), stats.windowsScored(), stats.incidents());
+                    LOG.info(closed ? "detector closed cleanly: {} records, {} windows scored, {} incidents, {} late"
+                            : "detector did not close within 30s: {} records, {} windows scored, {} incidents, {} late",
+                            stats.records(), stats.windowsScored(), stats.incidents(), stats.late());
                     stopped.countDown();
                 }, "latentwatch-shutdown");
                 Runtime.getRuntime().addShutdownHook(hook);

@@ -7,6 +7,8 @@ import io.latentwatch.data.SeriesReader;
 import io.latentwatch.data.TimeSeries;
 import io.latentwatch.model.ModelCard;
 import io.latentwatch.model.ModelFiles;
+import io.latentwatch.nn.ArchitectureKind;
+import io.latentwatch.train.ArchitectureOptions;
 import io.latentwatch.train.ModelTrainer;
 import io.latentwatch.train.TrainOptions;
 import java.io.PrintWriter;
@@ -31,7 +33,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train an autoencoder on normal data and export it to ONNX with a model card.")
 final class TrainCommand implements Callable<Integer> {
-    static final List<String> ARCHITECTURES = List.of("dense");
+    static final List<String> ARCHITECTURES = ArchitectureKind.words();
 
     @Spec
     CommandSpec command;
@@ -52,9 +54,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "Model directory to write, e.g. models/my-pump; its name is the model's name.")
     Path out;
 
-    @Option(names = "--arch", defaultValue = "dense", description = "Architecture: ${COMPLETION-CANDIDATES} "
-            + "(default: ${DEFAULT-VALUE}).", completionCandidates = Architectures.class)
-    String arch;
+    @Mixin
+    ArchitectureArguments architecture = new ArchitectureArguments();
 
     @Option(names = "--window", defaultValue = "32", description = "Readings per window (default: ${DEFAULT-VALUE}).")
     int window;
@@ -113,9 +114,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!ARCHITECTURES.contains(arch)) {
-            throw new LatentwatchException("--arch '" + arch + "' is not available; expected one of " + ARCHITECTURES);
-        }
+        ArchitectureOptions arch = architecture.toOptions(command.commandLine().getParseResult());
         boolean fromKafka = "kafka".equalsIgnoreCase(format.strip());
         DataFormat dataFormat = fromKafka ? null : DataFormat.parse(format);
         List<TimeSeries> segments = new ArrayList<>(fromKafka
@@ -128,12 +127,13 @@ final class TrainCommand implements Callable<Integer> {
         int effectivePatience = command.commandLine().getParseResult().hasMatchedOption("--patience")
                 ? patience : Math.min(patience, epochs);
         TrainOptions options = new TrainOptions(name, window, hop, hidden, latent, epochs, batchSize, learningRate,
-                effectivePatience, seed, trainRows, validationFraction, thresholdQuantile, thresholdMargin);
+                effectivePatience, seed, trainRows, validationFraction, thresholdQuantile, thresholdMargin, arch);
         int used = segments.stream().mapToInt(s -> trainRows > 0 ? Math.min(trainRows, s.rows()) : s.rows()).sum();
         ModelCard.DataSource source = new ModelCard.DataSource(fromKafka ? kafkaSource.describe()
                 : data.getFileName().toString(), fromKafka ? "kafka" : dataFormat.word(), 0, used);
         PrintWriter err = command.commandLine().getErr();
-        err.printf("training %s on %d rows in %d segment(s) x %d channels %s%n", name, used, segments.size(),
+        err.printf("training %s (%s, %s encoder) on %d rows in %d segment(s) x %d channels %s%n", name, arch.kind().word(),
+                arch.encoder().word(), used, segments.size(),
                 segments.get(0).channels().size(), segments.get(0).channels());
         ModelTrainer.Trained trained;
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("epochs").setInitialMax(epochs)
@@ -146,7 +146,7 @@ final class TrainCommand implements Callable<Integer> {
             });
             bar.maxHint(bar.getCurrent());
         }
-        ModelFiles.write(out, trained.card(), trained.onnx());
+        ModelFiles.write(out, trained.card(), trained.onnx(), trained.decoderOnnx());
         ModelCard card = trained.card();
         PrintWriter o = command.commandLine().getOut();
         o.printf(Locale.ROOT, "model %s version %s written to %s%n", card.name(), card.version(), out);
@@ -154,6 +154,9 @@ final class TrainCommand implements Callable<Integer> {
                 card.training().validationWindows(), card.training().bestEpoch(), card.training().validationLoss().length);
         o.printf(Locale.ROOT, "  validation score p50 %.5f  p99 %.5f  max %.5f%n", card.validationScores().p50(),
                 card.validationScores().p99(), card.validationScores().max());
+        if (trained.decoderOnnx() != null) {
+            o.printf(Locale.ROOT, "  decoder model %s (latent -> reconstruction)%n", out.resolve(ModelFiles.DECODER));
+        }
         o.printf(Locale.ROOT, "  threshold %.5f (q%.3f x %.2f)%n", card.threshold().value(), thresholdQuantile,
                 thresholdMargin);
         return 0;

@@ -50,6 +50,7 @@ final class ScoringProcessor implements Processor<String, Window, String, Specif
     private KeyValueStore<String, byte[]> incidents;
     private long nextSeq;
     private int pendingCount;
+    private boolean resumed;
 
     ScoringProcessor(DetectorModel model, DetectorConfig config, DetectorStats stats) {
         this.model = model;
@@ -65,7 +66,20 @@ final class ScoringProcessor implements Processor<String, Window, String, Specif
         this.pending = context.getStateStore(DetectorTopology.PENDING_STORE);
         this.thresholds = context.getStateStore(DetectorTopology.THRESHOLD_STORE);
         this.incidents = context.getStateStore(DetectorTopology.INCIDENT_STORE);
-        // Windows restored from the changelog after a crash are scored first, in their original order.
+        context.schedule(config.flushInterval(), PunctuationType.WALL_CLOCK_TIME, now -> flush());
+    }
+
+    /**
+     * Counts the windows left pending by a previous incarnation of this task (restored from the
+     * changelog after a crash or a migration), so that they keep their place ahead of new ones. Done
+     * lazily on first use rather than in {@link #init}, when the task is certainly running on its
+     * restored state.
+     */
+    private void resumePending() {
+        if (resumed) {
+            return;
+        }
+        resumed = true;
         try (KeyValueIterator<Long, byte[]> all = pending.all()) {
             while (all.hasNext()) {
                 nextSeq = Math.max(nextSeq, all.next().key + 1);
@@ -76,11 +90,11 @@ final class ScoringProcessor implements Processor<String, Window, String, Specif
             LOG.info("task {}: {} windows pending from before a restart are scored first", context.taskId(),
                     pendingCount);
         }
-        context.schedule(config.flushInterval(), PunctuationType.WALL_CLOCK_TIME, now -> flush());
     }
 
     @Override
     public void process(Record<String, Window> record) {
+        resumePending();
         pending.put(nextSeq++, new PendingWindow(record.key(), record.value()).toBytes());
         pendingCount++;
         if (pendingCount >= config.batchSize()) {
@@ -89,6 +103,7 @@ final class ScoringProcessor implements Processor<String, Window, String, Specif
     }
 
     private void flush() {
+        resumePending();
         if (pendingCount == 0) {
             return;
         }

@@ -73,7 +73,8 @@ final class WindowingProcessor implements Processor<byte[], byte[], String, Wind
                 });
         if (!placed) {
             stats.late.incrementAndGet();
-            LOG.debug("late reading of {} at {} set aside", entity, reading.getTimestamp());
+            LOG.warn("late reading of {} at {} set aside (offset {})", entity, reading.getTimestamp(),
+                    context.recordMetadata().map(m -> m.partition() + "@" + m.offset()).orElse("?"));
         }
         stats.imputed.addAndGet(buffer.imputed() - imputedBefore);
         stats.skippedWindows.addAndGet(buffer.skippedWindows() - skippedBefore);

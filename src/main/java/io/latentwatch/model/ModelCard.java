@@ -1,10 +1,14 @@
 package io.latentwatch.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.latentwatch.LatentwatchException;
 import io.latentwatch.features.FeatureSpec;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Everything needed to score with a model and to reproduce it: {@code models/<name>/model.json}.
@@ -110,9 +114,23 @@ public record ModelCard(
         }
     }
 
-    /** The network's shape. */
-    @JsonPropertyOrder({"type", "inputSize", "hidden", "latent", "activation"})
-    public record Architecture(String type, int inputSize, int[] hidden, int latent, String activation) {
+    /**
+     * The network's shape. {@code type} is the architecture ({@code dense}, {@code conv},
+     * {@code denoising}, {@code sparse}, {@code vae}); {@code options} holds what only some architectures
+     * have (encoder, filters, kernel, stride, noise, sparsity, beta, schedule...), sorted by key, and is
+     * empty for a plain dense model, so older cards read unchanged.
+     */
+    @JsonPropertyOrder({"type", "inputSize", "hidden", "latent", "activation", "options"})
+    public record Architecture(String type, int inputSize, int[] hidden, int latent, String activation,
+                               @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> options) {
+        public Architecture {
+            options = options == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(options));
+        }
+
+        /** A card entry without architecture-specific options, as dense models have. */
+        public Architecture(String type, int inputSize, int[] hidden, int latent, String activation) {
+            this(type, inputSize, hidden, latent, activation, Map.of());
+        }
     }
 
     /** Hyper-parameters, seed and the loss curve. */
@@ -147,8 +165,17 @@ public record ModelCard(
         }
     }
 
-    /** The ONNX file beside the card, its hash and graph contract. */
-    @JsonPropertyOrder({"file", "sha256", "opset", "input", "outputs"})
-    public record Onnx(String file, String sha256, int opset, String input, List<String> outputs) {
+    /**
+     * The ONNX file beside the card, its hash and graph contract; for a VAE also the decoder-only model
+     * (latent in, reconstruction out) and its hash, absent otherwise.
+     */
+    @JsonPropertyOrder({"file", "sha256", "opset", "input", "outputs", "decoderFile", "decoderSha256"})
+    public record Onnx(String file, String sha256, int opset, String input, List<String> outputs,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String decoderFile,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String decoderSha256) {
+        /** An entry without a decoder model. */
+        public Onnx(String file, String sha256, int opset, String input, List<String> outputs) {
+            this(file, sha256, opset, input, outputs, null, null);
+        }
     }
 }

@@ -18,6 +18,8 @@ import java.util.HexFormat;
 public final class ModelFiles {
     public static final String CARD = "model.json";
     public static final String ONNX = "model.onnx";
+    /** The VAE's decoder-only model, written beside {@link #ONNX} when there is one. */
+    public static final String DECODER = "decoder.onnx";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -71,9 +73,21 @@ public final class ModelFiles {
 
     /** Writes the ONNX bytes and the card into {@code dir} (created if needed). */
     public static void write(Path dir, ModelCard card, byte[] onnx) {
+        write(dir, card, onnx, null);
+    }
+
+    /**
+     * Writes the ONNX bytes, the decoder model when {@code decoderOnnx} is not null (its name from the
+     * card, else {@value #DECODER}), and the card into {@code dir} (created if needed).
+     */
+    public static void write(Path dir, ModelCard card, byte[] onnx, byte[] decoderOnnx) {
         try {
             Files.createDirectories(dir);
             Files.write(dir.resolve(ONNX), onnx);
+            if (decoderOnnx != null) {
+                String name = card.onnx().decoderFile() == null ? DECODER : card.onnx().decoderFile();
+                Files.write(dir.resolve(name), decoderOnnx);
+            }
             Files.writeString(dir.resolve(CARD), toJson(card) + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new LatentwatchException("cannot write model to " + dir + ": " + e.getMessage(), e);

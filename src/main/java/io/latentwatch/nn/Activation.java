@@ -19,6 +19,31 @@ public enum Activation {
             return y > 0f ? 1f : 0f;
         }
     },
+    /**
+     * {@code x} for positive {@code x}, else {@code slope * x}; {@link #apply(float)} uses
+     * {@link #DEFAULT_LEAKY_SLOPE}, {@link ActivationLayer} a configurable slope.
+     */
+    LEAKY_RELU {
+        @Override
+        public float apply(float x) {
+            return apply(x, DEFAULT_LEAKY_SLOPE);
+        }
+
+        @Override
+        public float derivativeFromOutput(float y) {
+            return derivativeFromOutput(y, DEFAULT_LEAKY_SLOPE);
+        }
+
+        @Override
+        public float apply(float x, float slope) {
+            return x > 0f ? x : slope * x;
+        }
+
+        @Override
+        public float derivativeFromOutput(float y, float slope) {
+            return y > 0f ? 1f : slope;
+        }
+    },
     /** Hyperbolic tangent. */
     TANH {
         @Override
@@ -56,9 +81,22 @@ public enum Activation {
         }
     };
 
+    /** The negative-side slope of {@link #LEAKY_RELU} when none is given, as in PyTorch and ONNX. */
+    public static final float DEFAULT_LEAKY_SLOPE = 0.01f;
+
     /** The activation of pre-activation {@code x}. */
     public abstract float apply(float x);
 
     /** The derivative d apply(x) / dx, given the output {@code y = apply(x)}. */
     public abstract float derivativeFromOutput(float y);
+
+    /** As {@link #apply(float)}, with the negative slope of {@link #LEAKY_RELU}; others ignore it. */
+    public float apply(float x, float slope) {
+        return apply(x);
+    }
+
+    /** As {@link #derivativeFromOutput(float)}, with the negative slope of {@link #LEAKY_RELU}. */
+    public float derivativeFromOutput(float y, float slope) {
+        return derivativeFromOutput(y);
+    }
 }

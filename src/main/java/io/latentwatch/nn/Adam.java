@@ -37,6 +37,17 @@ public final class Adam {
      * the gradients before clipping (useful to watch for exploding gradients).
      */
     public double step(List<Parameter> parameters) {
+        return step(parameters, 1.0);
+    }
+
+    /**
+     * As {@link #step(List)} with the learning rate multiplied by {@code learningRateFactor} (from a
+     * {@link LrSchedule}); decoupled weight decay scales with it, as in PyTorch.
+     */
+    public double step(List<Parameter> parameters, double learningRateFactor) {
+        if (!(learningRateFactor >= 0 && learningRateFactor <= 1)) {
+            throw new LatentwatchException("learning-rate factor must be in [0, 1], got " + learningRateFactor);
+        }
         ensureMoments(parameters);
         double norm = globalNorm(parameters);
         double clip = config.clipNorm() > 0 && norm > config.clipNorm() ? config.clipNorm() / norm : 1.0;
@@ -45,8 +56,9 @@ public final class Adam {
         double b2 = config.beta2();
         double correction1 = 1 - Math.pow(b1, steps);
         double rootCorrection2 = Math.sqrt(1 - Math.pow(b2, steps));
-        float stepSize = (float) (config.learningRate() / correction1);
-        float decay = (float) (1 - config.learningRate() * config.weightDecay());
+        double rate = config.learningRate() * learningRateFactor;
+        float stepSize = (float) (rate / correction1);
+        float decay = (float) (1 - rate * config.weightDecay());
         float eps = (float) config.epsilon();
         float clipScale = (float) clip;
         float fb1 = (float) b1;

@@ -6,12 +6,16 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Trains a {@link DenseAutoencoder} to reconstruct normal windows, with mini-batch AdamW, a
- * validation loss per epoch, early stopping, and the best epoch's weights restored at the end.
+ * Trains an autoencoder ({@link Autoencoder} of any architecture, or the original
+ * {@link DenseAutoencoder}) to reconstruct normal windows, with mini-batch AdamW, an optional
+ * learning-rate schedule, a validation loss per epoch, early stopping, and the best epoch's weights
+ * restored at the end.
  *
- * <p>Training is single-threaded and uses no randomness but {@code new Random(config.seed())} for the
- * per-epoch shuffle of the training rows, so the same model, data and config always give
- * bit-identical weights. Validation rows are never shuffled and never trained on.
+ * <p>Training is single-threaded. Its randomness is {@code new Random(config.seed())} for the per-epoch
+ * shuffle of the training rows and, for corruption and VAE sampling, a second generator seeded from
+ * the same seed, so the same model, data and config always give bit-identical weights. Validation rows
+ * are never shuffled, corrupted or trained on; the validation loss is the reconstruction MSE of clean
+ * rows through the inference path (mean code for a VAE).
  */
 public final class AutoencoderTrainer {
 
@@ -26,12 +30,77 @@ public final class AutoencoderTrainer {
      */
     public TrainingResult fit(DenseAutoencoder model, float[][] train, float[][] validation, TrainingConfig config,
             EpochListener listener) {
-        if (model == null || config == null || listener == null) {
-            throw new LatentwatchException("fit needs a model, a config and a listener (EpochListener.NONE to"
-                    + " ignore epochs), got model=" + model + ", config=" + config + ", listener=" + listener);
+        if (model == null) {
+            throw new LatentwatchException("fit needs a model, got null");
         }
-        checkRows("train", train, model.config().inputSize());
-        checkRows("validation", validation, model.config().inputSize());
+        return fit(new DenseTrainee(model), train, validation, config, LrSchedule.NONE, listener);
+    }
+
+    /**
+     * Trains {@code model} of any architecture in place and returns the loss curves.
+     *
+     * @param model the model to train; on return it holds the weights of the best validation epoch
+     * @param train clean training rows, each of {@code model.spec().inputSize()} finite features
+     * @param validation held-out clean rows of the same width
+     * @param config hyper-parameters and seed
+     * @param schedule learning-rate schedule; {@link LrSchedule#NONE} for a constant rate
+     * @param listener told about every epoch; {@link EpochListener#NONE} to ignore them
+     */
+    public TrainingResult fit(Autoencoder model, float[][] train, float[][] validation, TrainingConfig config,
+            LrSchedule schedule, EpochListener listener) {
+        if (model == null || config == null) {
+            throw new LatentwatchException("fit needs a model and a config, got model=" + model + ", config=" + config);
+        }
+        Random noise = new Random(config.seed() * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L);
+        return fit(new Trainee() {
+            private int epoch;
+
+            @Override
+            public int inputSize() {
+                return model.spec().inputSize();
+            }
+
+            @Override
+            public List<Parameter> parameters() {
+                return model.parameters();
+            }
+
+            @Override
+            public void beginEpoch(int e) {
+                epoch = e;
+            }
+
+            @Override
+            public double trainStep(float[][] batch) {
+                return model.trainStep(batch, noise, model.spec().klWeight(epoch));
+            }
+
+            @Override
+            public double validationLoss(float[][] batch) {
+                return model.reconstructionLoss(batch);
+            }
+
+            @Override
+            public float[][] snapshot() {
+                return model.snapshot();
+            }
+
+            @Override
+            public void restore(float[][] snapshot) {
+                model.restore(snapshot);
+            }
+        }, train, validation, config, schedule, listener);
+    }
+
+    private TrainingResult fit(Trainee model, float[][] train, float[][] validation, TrainingConfig config,
+            LrSchedule schedule, EpochListener listener) {
+        if (config == null || listener == null || schedule == null) {
+            throw new LatentwatchException("fit needs a config, a schedule (LrSchedule.NONE for none) and a listener"
+                    + " (EpochListener.NONE to ignore epochs), got config=" + config + ", schedule=" + schedule
+                    + ", listener=" + listener);
+        }
+        checkRows("train", train, model.inputSize());
+        checkRows("validation", validation, model.inputSize());
 
         Random rng = new Random(config.seed());
         Adam adam = new Adam(config.adam());
@@ -41,8 +110,8 @@ public final class AutoencoderTrainer {
             order[i] = i;
         }
         // Separate buffers for validation, so two different remainder sizes do not evict each other.
-        Batches batches = new Batches(config.batchSize(), model.config().inputSize());
-        Batches validationBatches = new Batches(config.batchSize(), model.config().inputSize());
+        Batches batches = new Batches(config.batchSize(), model.inputSize());
+        Batches validationBatches = new Batches(config.batchSize(), model.inputSize());
 
         List<Double> trainLosses = new ArrayList<>();
         List<Double> validationLosses = new ArrayList<>();
@@ -53,7 +122,9 @@ public final class AutoencoderTrainer {
         boolean stoppedEarly = false;
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
             shuffle(order, rng);
-            double trainLoss = trainEpoch(model, train, order, batches, adam, parameters);
+            model.beginEpoch(epoch);
+            double rate = schedule.factor(epoch, config.epochs());
+            double trainLoss = trainEpoch(model, train, order, batches, adam, parameters, rate);
             if (!Double.isFinite(trainLoss)) {
                 throw new LatentwatchException("training diverged in epoch " + epoch + " (loss " + trainLoss
                         + "); lower learningRate (was " + config.learningRate() + ") or set clipNorm (was "
@@ -85,8 +156,8 @@ public final class AutoencoderTrainer {
         return new TrainingResult(trainLosses, validationLosses, bestEpoch, stoppedEarly);
     }
 
-    private static double trainEpoch(DenseAutoencoder model, float[][] train, int[] order, Batches batches,
-            Adam adam, List<Parameter> parameters) {
+    private static double trainEpoch(Trainee model, float[][] train, int[] order, Batches batches,
+            Adam adam, List<Parameter> parameters, double rate) {
         double sum = 0;
         for (int start = 0; start < order.length; start += batches.size) {
             int n = Math.min(batches.size, order.length - start);
@@ -94,22 +165,19 @@ public final class AutoencoderTrainer {
             for (int r = 0; r < n; r++) {
                 batch[r] = train[order[start + r]];
             }
-            float[][] reconstruction = model.forward(batch);
-            float[][] gradient = batches.gradient(n);
-            sum += MseLoss.lossAndGradient(reconstruction, batch, gradient) * n;
-            model.backward(gradient);
-            adam.step(parameters);
+            sum += model.trainStep(batch) * n;
+            adam.step(parameters, rate);
         }
         return sum / order.length;
     }
 
-    private static double validationLoss(DenseAutoencoder model, float[][] validation, Batches batches) {
+    private static double validationLoss(Trainee model, float[][] validation, Batches batches) {
         double sum = 0;
         for (int start = 0; start < validation.length; start += batches.size) {
             int n = Math.min(batches.size, validation.length - start);
             float[][] batch = batches.rows(n);
             System.arraycopy(validation, start, batch, 0, n);
-            sum += MseLoss.loss(model.forward(batch), batch) * n;
+            sum += model.validationLoss(batch) * n;
         }
         return sum / validation.length;
     }
@@ -142,18 +210,14 @@ public final class AutoencoderTrainer {
         }
     }
 
-    /** Row views and gradient buffers for the full batch size and one remainder, reused every epoch. */
+    /** Row views for the full batch size and one remainder, reused every epoch. */
     private static final class Batches {
         final int size;
-        private final int width;
         private float[][] fullRows;
-        private float[][] fullGradient;
         private float[][] tailRows;
-        private float[][] tailGradient;
 
         Batches(int size, int width) {
             this.size = size;
-            this.width = width;
         }
 
         float[][] rows(int n) {
@@ -164,16 +228,6 @@ public final class AutoencoderTrainer {
                 tailRows = new float[n][];
             }
             return tailRows;
-        }
-
-        float[][] gradient(int n) {
-            if (n == size) {
-                return fullGradient == null ? fullGradient = new float[n][width] : fullGradient;
-            }
-            if (tailGradient == null || tailGradient.length != n) {
-                tailGradient = new float[n][width];
-            }
-            return tailGradient;
         }
     }
 }

@@ -3,6 +3,7 @@ package io.latentwatch.nn;
 import io.latentwatch.LatentwatchException;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -16,7 +17,7 @@ import java.util.Random;
  * for the next call with the same batch size, so that a training loop allocates nothing per step;
  * copy them if you keep them. A layer is not thread-safe.
  */
-public final class Dense {
+public final class Dense implements Layer {
     /** Largest accepted layer width; far above any sensor window, low enough to catch typos. */
     public static final int MAX_UNITS = 1 << 20;
 
@@ -70,10 +71,14 @@ public final class Dense {
         return size;
     }
 
-    private static float[] initialWeights(int in, int out, Activation activation, Random rng) {
+    /**
+     * He (rectifiers) or Glorot (others) initial weights for a layer followed by {@code activation},
+     * {@code [in][out]} row-major, drawn from {@code rng}.
+     */
+    static float[] initialWeights(int in, int out, Activation activation, Random rng) {
         checkSize("in", in);
         checkSize("out", out);
-        double std = activation == Activation.RELU ? Math.sqrt(2.0 / in) : Math.sqrt(2.0 / (in + out));
+        double std = activation == Activation.RELU || activation == Activation.LEAKY_RELU ? Math.sqrt(2.0 / in) : Math.sqrt(2.0 / (in + out));
         float[] w = new float[in * out];
         for (int k = 0; k < w.length; k++) {
             w[k] = (float) (rng.nextGaussian() * std);
@@ -85,6 +90,7 @@ public final class Dense {
      * Computes the activations of a batch; the result is the layer's buffer (see class comment).
      * {@code x} is kept by reference for {@link #backward}, so it must not change in between.
      */
+    @Override
     public float[][] forward(float[][] x) {
         Workspace ws = workspace(x.length);
         float[][] y = ws.output;
@@ -115,6 +121,7 @@ public final class Dense {
      * Back-propagates {@code gradOutput} (dLoss/dy of the last {@link #forward} batch): overwrites the
      * weight and bias gradients and returns dLoss/dx as the layer's buffer.
      */
+    @Override
     public float[][] backward(float[][] gradOutput) {
         if (last == null || gradOutput.length != lastInput.length) {
             throw new IllegalStateException("backward needs a preceding forward with the same batch size");
@@ -160,10 +167,17 @@ public final class Dense {
         return workspaces.computeIfAbsent(batch, n -> new Workspace(n, in, out));
     }
 
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(new Parameter(weights, weightGrad, true), new Parameter(bias, biasGrad, false));
+    }
+
+    @Override
     public int inputSize() {
         return in;
     }
 
+    @Override
     public int outputSize() {
         return out;
     }

@@ -2,6 +2,7 @@ package io.latentwatch.onnx;
 
 import ai.onnx.proto.OnnxMl;
 import io.latentwatch.LatentwatchException;
+import io.latentwatch.nn.Activation;
 import io.latentwatch.nn.Dense;
 import io.latentwatch.nn.DenseAutoencoder;
 import java.util.LinkedHashMap;
@@ -56,30 +57,16 @@ public final class OnnxExport {
     public static OnnxMl.ModelProto exportModel(DenseAutoencoder model, int window, int channels, String graphName,
             Map<String, String> metadataProps) {
         validate(model, window, channels, graphName, metadataProps);
-        OnnxMl.ModelProto.Builder builder = OnnxMl.ModelProto.newBuilder()
-                .setIrVersion(IR_VERSION)
-                .setProducerName(PRODUCER)
-                .setDomain("io.latentwatch")
-                .setDocString("Dense autoencoder over windows of " + window + " steps x " + channels
-                        + " channels (time-major); outputs reconstruction, score, channel_error, latent.")
-                .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
-                .setGraph(buildGraph(model, window, channels, graphName));
-        for (Map.Entry<String, String> e : new TreeMap<>(metadataProps).entrySet()) {
-            builder.addMetadataProps(OnnxMl.StringStringEntryProto.newBuilder()
-                    .setKey(e.getKey()).setValue(e.getValue()));
-        }
-        return builder.build();
+        return wrap(buildGraph(model, window, channels, graphName), "Dense autoencoder over windows of " + window
+                + " steps x " + channels + " channels (time-major); outputs reconstruction, score, channel_error,"
+                + " latent.", metadataProps);
     }
 
     private static OnnxMl.GraphProto buildGraph(DenseAutoencoder model, int window, int channels, String name) {
-        int features = window * channels;
         ONNXContext ctx = new ONNXContext();
         ctx.setName(name);
-        ONNXPlaceholder input = ctx.floatInput(INPUT, features);
-        ONNXPlaceholder reconstructionOut = ctx.floatOutput(RECONSTRUCTION, features);
-        ONNXPlaceholder scoreOut = ctx.floatOutput(SCORE, 1);
-        ONNXPlaceholder channelErrorOut = ctx.floatOutput(CHANNEL_ERROR, channels);
-        ONNXPlaceholder latentOut = ctx.floatOutput(LATENT, model.config().latent());
+        ONNXPlaceholder input = ctx.floatInput(INPUT, window * channels);
+        ContractOutputs outputs = declareOutputs(ctx, window * channels, channels, model.config().latent());
 
         List<Dense> layers = model.layers();
         ONNXRef<?> h = input;
@@ -90,7 +77,26 @@ public final class OnnxExport {
                 latent = h;
             }
         }
-        ONNXNode error = ctx.operation(ONNXOperators.SUB, List.of(input, h), "error");
+        return finishGraph(ctx, outputs, input, h, latent, window, channels);
+    }
+
+    /** The four outputs of the detector contract, declared in contract order. */
+    record ContractOutputs(ONNXPlaceholder reconstruction, ONNXPlaceholder score, ONNXPlaceholder channelError,
+            ONNXPlaceholder latent) {
+    }
+
+    static ContractOutputs declareOutputs(ONNXContext ctx, int features, int channels, int latent) {
+        return new ContractOutputs(ctx.floatOutput(RECONSTRUCTION, features), ctx.floatOutput(SCORE, 1),
+                ctx.floatOutput(CHANNEL_ERROR, channels), ctx.floatOutput(LATENT, latent));
+    }
+
+    /**
+     * Adds score and channel_error from {@code input} and the flat {@code reconstruction}, assigns the four
+     * outputs and builds the graph.
+     */
+    static OnnxMl.GraphProto finishGraph(ONNXContext ctx, ContractOutputs outputs, ONNXRef<?> input,
+            ONNXRef<?> reconstruction, ONNXRef<?> latent, int window, int channels) {
+        ONNXNode error = ctx.operation(ONNXOperators.SUB, List.of(input, reconstruction), "error");
         ONNXNode squared = ctx.operation(ONNXOperators.MUL, List.of(error, error), "squared_error");
         ONNXNode score = squared.apply(ONNXOperators.REDUCE_MEAN, reduceOverAxis1());
         ONNXInitializer stepsShape = ctx.array("window_shape", new long[] {-1, window, channels});
@@ -98,15 +104,31 @@ public final class OnnxExport {
                 "squared_error_by_step");
         ONNXNode channelError = byStep.apply(ONNXOperators.REDUCE_MEAN, reduceOverAxis1());
 
-        h.assignTo(reconstructionOut);
-        score.assignTo(scoreOut);
-        channelError.assignTo(channelErrorOut);
-        latent.assignTo(latentOut);
+        reconstruction.assignTo(outputs.reconstruction());
+        score.assignTo(outputs.score());
+        channelError.assignTo(outputs.channelError());
+        latent.assignTo(outputs.latent());
         return withRankOneScore(ctx.buildGraph());
     }
 
+    /** The ModelProto around {@code graph}: IR version, producer, opset 13 and metadata sorted by key. */
+    static OnnxMl.ModelProto wrap(OnnxMl.GraphProto graph, String doc, Map<String, String> metadataProps) {
+        OnnxMl.ModelProto.Builder builder = OnnxMl.ModelProto.newBuilder()
+                .setIrVersion(IR_VERSION)
+                .setProducerName(PRODUCER)
+                .setDomain("io.latentwatch")
+                .setDocString(doc)
+                .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
+                .setGraph(graph);
+        for (Map.Entry<String, String> e : new TreeMap<>(metadataProps).entrySet()) {
+            builder.addMetadataProps(OnnxMl.StringStringEntryProto.newBuilder()
+                    .setKey(e.getKey()).setValue(e.getValue()));
+        }
+        return builder.build();
+    }
+
     /** {@code activation(x W + b)} as Gemm plus an activation node; identity adds no node. */
-    private static ONNXRef<?> dense(ONNXContext ctx, ONNXRef<?> x, Dense layer, String prefix) {
+    static ONNXRef<?> dense(ONNXContext ctx, ONNXRef<?> x, Dense layer, String prefix) {
         ONNXInitializer weights = ctx.floatTensor(prefix + "_weight", List.of(layer.inputSize(), layer.outputSize()),
                 buffer -> buffer.put(layer.weights()));
         ONNXInitializer bias = ctx.array(prefix + "_bias", layer.bias());
@@ -114,6 +136,9 @@ public final class OnnxExport {
         switch (layer.activation()) {
             case RELU:
                 return gemm.apply(ExtraOnnxOperators.RELU, prefix + "_relu");
+            case LEAKY_RELU:
+                return ctx.operation(ExtraOnnxOperators.LEAKY_RELU, List.of(gemm), prefix + "_leaky_relu",
+                        Map.of("alpha", Activation.DEFAULT_LEAKY_SLOPE));
             case TANH:
                 return gemm.apply(ExtraOnnxOperators.TANH, prefix + "_tanh");
             case SIGMOID:
@@ -126,7 +151,7 @@ public final class OnnxExport {
     }
 
     /** ReduceMean over axis 1 without keeping it; a LinkedHashMap so attribute order is stable. */
-    private static Map<String, Object> reduceOverAxis1() {
+    static Map<String, Object> reduceOverAxis1() {
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("axes", new int[] {1});
         attributes.put("keepdims", 0);
@@ -134,7 +159,7 @@ public final class OnnxExport {
     }
 
     /** Tribuo declares every output as [batch, d]; the score is one number per window, so [batch]. */
-    private static OnnxMl.GraphProto withRankOneScore(OnnxMl.GraphProto graph) {
+    static OnnxMl.GraphProto withRankOneScore(OnnxMl.GraphProto graph) {
         OnnxMl.GraphProto.Builder builder = graph.toBuilder();
         for (int i = 0; i < builder.getOutputCount(); i++) {
             if (builder.getOutput(i).getName().equals(SCORE)) {
@@ -165,6 +190,10 @@ public final class OnnxExport {
             throw new LatentwatchException("window*channels = " + window + "*" + channels + " = "
                     + (long) window * channels + " must equal the model's inputSize " + model.config().inputSize());
         }
+        validateNames(graphName, metadataProps);
+    }
+
+    static void validateNames(String graphName, Map<String, String> metadataProps) {
         if (graphName == null || graphName.isBlank()) {
             throw new LatentwatchException("graphName must be non-blank, got '" + graphName + "'");
         }

@@ -8,12 +8,15 @@ import io.latentwatch.features.Window;
 import io.latentwatch.features.Windows;
 import io.latentwatch.model.ModelCard;
 import io.latentwatch.model.ModelFiles;
+import io.latentwatch.nn.ArchitectureKind;
+import io.latentwatch.nn.Autoencoder;
+import io.latentwatch.nn.AutoencoderSpec;
 import io.latentwatch.nn.AutoencoderTrainer;
 import io.latentwatch.nn.DenseAutoencoder;
-import io.latentwatch.nn.DenseAutoencoderConfig;
 import io.latentwatch.nn.EpochListener;
 import io.latentwatch.nn.TrainingConfig;
 import io.latentwatch.nn.TrainingResult;
+import io.latentwatch.onnx.AutoencoderExport;
 import io.latentwatch.onnx.OnnxExport;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,9 +25,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Trains a dense autoencoder on a series and produces a scoring-ready model: normalisation fitted
- * on the training rows, windows cut by the detector's own window buffer, a time-ordered
- * validation split, a threshold calibrated on validation scores, and an ONNX export.
+ * Trains an autoencoder of any architecture on a series and produces a scoring-ready model:
+ * normalisation fitted on the training rows, windows cut by the detector's own window buffer, a
+ * time-ordered validation split, a threshold calibrated on validation scores, and an ONNX export
+ * (plus a decoder-only model for a VAE).
  */
 public final class ModelTrainer {
     public static final int OPSET = 13;
@@ -32,8 +36,15 @@ public final class ModelTrainer {
     private ModelTrainer() {
     }
 
-    /** A trained model: its card and ONNX bytes, ready for {@link ModelFiles#write}. */
-    public record Trained(ModelCard card, byte[] onnx) {
+    /**
+     * A trained model: its card, ONNX bytes and, for a VAE, the decoder model's bytes (else null),
+     * ready for {@link ModelFiles#write(java.nio.file.Path, ModelCard, byte[], byte[])}.
+     */
+    public record Trained(ModelCard card, byte[] onnx, byte[] decoderOnnx) {
+        /** A model without a decoder model. */
+        public Trained(ModelCard card, byte[] onnx) {
+            this(card, onnx, null);
+        }
     }
 
     public static Trained train(TimeSeries data, ModelCard.DataSource source, TrainOptions options,
@@ -65,12 +76,13 @@ public final class ModelTrainer {
         float[][] train = cut(trainParts, spec);
         float[][] validation = cut(validationParts, spec);
 
-        DenseAutoencoderConfig shape = new DenseAutoencoderConfig(spec.featureSize(), options.hidden(),
-                options.latent());
-        DenseAutoencoder model = new DenseAutoencoder(shape, options.seed());
+        ArchitectureOptions arch = options.architecture();
+        AutoencoderSpec shape = arch.spec(spec.window(), spec.channelCount(), options.hidden(), options.latent());
+        Autoencoder model = Autoencoder.create(shape, options.seed());
         TrainingConfig config = new TrainingConfig(options.epochs(), options.batchSize(), options.learningRate(),
                 1e-5, 5.0, options.patience(), options.seed());
-        TrainingResult result = new AutoencoderTrainer().fit(model, train, validation, config, listener);
+        TrainingResult result = new AutoencoderTrainer().fit(model, train, validation, config, arch.schedule(),
+                listener);
 
         double[] scores = toDouble(model.score(validation));
         double[] sorted = scores.clone();
@@ -81,32 +93,47 @@ public final class ModelTrainer {
                     + "reconstructed perfectly, so there is no error distribution to set a threshold from");
         }
 
-        ModelCard.Architecture architecture = new ModelCard.Architecture("dense", spec.featureSize(),
-                options.hidden(), options.latent(), "relu");
+        ModelCard.Architecture architecture = new ModelCard.Architecture(arch.kind().word(), spec.featureSize(),
+                shape.hidden(), options.latent(), arch.activationWord(), arch.cardOptions());
         ModelCard.Training training = new ModelCard.Training(options.seed(), options.epochs(), options.batchSize(),
                 options.learningRate(), config.weightDecay(), options.patience(), train.length, validation.length,
                 result.bestEpoch(), toDouble(result.trainLosses()), toDouble(result.validationLosses()));
         Map<String, String> provenance = new TreeMap<>();
         provenance.put("latentwatch.name", options.name());
         provenance.put("latentwatch.trainer_version", Main.version());
-        provenance.put("latentwatch.architecture", "dense");
+        provenance.put("latentwatch.architecture", arch.kind().word());
+        DenseAutoencoder plainDense = model.asDenseAutoencoder();
+        if (plainDense == null) {
+            provenance.put("latentwatch.encoder", arch.encoder().word());
+        }
         provenance.put("latentwatch.channels", String.join(",", spec.channels()));
         provenance.put("latentwatch.window", Integer.toString(spec.window()));
         provenance.put("latentwatch.hop", Integer.toString(spec.hop()));
         provenance.put("latentwatch.seed", Long.toString(options.seed()));
         provenance.put("latentwatch.data", source.path() + " rows " + source.fromRow() + "-" + source.toRow());
-        byte[] onnx = OnnxExport.export(model, spec.window(), spec.channelCount(), options.name(), provenance);
+        // Plain dense models keep their former graph, so retraining them reproduces the shipped files.
+        byte[] onnx = plainDense != null
+                ? OnnxExport.export(plainDense, spec.window(), spec.channelCount(), options.name(), provenance)
+                : AutoencoderExport.export(model, options.name(), provenance);
         String sha = ModelFiles.sha256(onnx);
+        byte[] decoder = null;
+        String decoderSha = null;
+        if (arch.kind() == ArchitectureKind.VAE) {
+            provenance.put("latentwatch.role", "decoder");
+            decoder = AutoencoderExport.exportDecoder(model, options.name() + "-decoder", provenance);
+            decoderSha = ModelFiles.sha256(decoder);
+        }
 
         ModelCard card = new ModelCard(ModelCard.FORMAT_VERSION, options.name(), sha.substring(0, 12),
                 Main.version(), source, ModelCard.Features.of(spec), architecture, training,
                 new ModelCard.Threshold("validation-quantile", options.thresholdQuantile(),
                         options.thresholdMargin(), threshold),
                 ModelCard.Quantiles.of(scores),
-                new ModelCard.Onnx(ModelFiles.ONNX, sha, OPSET, "input",
-                        List.of("reconstruction", "score", "channel_error", "latent")),
+                new ModelCard.Onnx(ModelFiles.ONNX, sha, OPSET, OnnxExport.INPUT, List.of(OnnxExport.RECONSTRUCTION,
+                        OnnxExport.SCORE, OnnxExport.CHANNEL_ERROR, OnnxExport.LATENT),
+                        decoder == null ? null : ModelFiles.DECODER, decoderSha),
                 ModelCard.calibrationSample(scores));
-        return new Trained(card, onnx);
+        return new Trained(card, onnx, decoder);
     }
 
     private static float[][] cut(List<TimeSeries> parts, FeatureSpec spec) {

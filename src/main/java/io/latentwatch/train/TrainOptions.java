@@ -19,12 +19,25 @@ import io.latentwatch.LatentwatchException;
  * @param validationFraction the last fraction of the (time-ordered) rows held out for validation
  * @param thresholdQuantile quantile of the validation scores the threshold starts from
  * @param thresholdMargin factor applied to that quantile
+ * @param architecture which autoencoder and its specific settings; {@link ArchitectureOptions#DENSE} by default
  */
 public record TrainOptions(String name, int window, int hop, int[] hidden, int latent, int epochs, int batchSize,
                            double learningRate, int patience, long seed, int trainRows, double validationFraction,
-                           double thresholdQuantile, double thresholdMargin) {
+                           double thresholdQuantile, double thresholdMargin, ArchitectureOptions architecture) {
+
+    /** Options for the plain dense autoencoder. */
+    public TrainOptions(String name, int window, int hop, int[] hidden, int latent, int epochs, int batchSize,
+                        double learningRate, int patience, long seed, int trainRows, double validationFraction,
+                        double thresholdQuantile, double thresholdMargin) {
+        this(name, window, hop, hidden, latent, epochs, batchSize, learningRate, patience, seed, trainRows,
+                validationFraction, thresholdQuantile, thresholdMargin, ArchitectureOptions.DENSE);
+    }
 
     public TrainOptions {
+        if (architecture == null) {
+            throw new LatentwatchException("architecture options are required (ArchitectureOptions.DENSE for the"
+                    + " plain dense autoencoder)");
+        }
         if (name == null || !name.matches("[A-Za-z0-9._-]{1,100}")) {
             throw new LatentwatchException("model name '" + name + "' must be 1-100 of A-Z a-z 0-9 . _ -");
         }
@@ -41,6 +54,12 @@ public record TrainOptions(String name, int window, int hop, int[] hidden, int l
             throw new LatentwatchException("threshold margin must be in [1, 100], got " + thresholdMargin);
         }
         hidden = hidden.clone();
+    }
+
+    /** A copy with other architecture options. */
+    public TrainOptions withArchitecture(ArchitectureOptions newArchitecture) {
+        return new TrainOptions(name, window, hop, hidden, latent, epochs, batchSize, learningRate, patience, seed,
+                trainRows, validationFraction, thresholdQuantile, thresholdMargin, newArchitecture);
     }
 
     @Override

@@ -129,6 +129,36 @@ class MainTest {
     }
 
     @Test
+    void trainVaeWithAConvEncoderWritesTheDecoderModel() throws IOException {
+        Path model = dir.resolve("models/vae");
+        Run r = run("train", "--data", writeCsv(600).toString(), "--out", model.toString(), "--window", "16",
+                "--epochs", "2", "--arch", "vae", "--encoder", "conv", "--filters", "4,8", "--kernel", "3",
+                "--stride", "2", "--beta", "0.5", "--beta-anneal-epochs", "2", "--lr-schedule", "cosine");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(Files.size(model.resolve(ModelFiles.DECODER)) > 0);
+        String card = Files.readString(model.resolve(ModelFiles.CARD));
+        assertTrue(card.contains("\"type\" : \"vae\"") && card.contains("\"decoderSha256\""), card);
+        ModelFiles.load(model);
+    }
+
+    @Test
+    void optionsForAnotherArchitectureAreRefusedSayingWhereTheyApply() throws IOException {
+        Run r = run("train", "--data", writeCsv(100).toString(), "--out", dir.resolve("m").toString(),
+                "--arch", "vae", "--noise-std", "0.2");
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains("--noise-std applies only to --arch denoising"), r.err());
+        r = run("train", "--data", writeCsv(100).toString(), "--out", dir.resolve("m").toString(),
+                "--arch", "conv", "--encoder", "dense");
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains("--arch denoising, sparse or vae"), r.err());
+        r = run("train", "--data", writeCsv(100).toString(), "--out", dir.resolve("m").toString(),
+                "--arch", "sparse", "--sparsity", "l2");
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains("[l1, kl]"), r.err());
+        assertFalse(Files.exists(dir.resolve("m")));
+    }
+
+    @Test
     void unknownFormatListsTheChoices() throws IOException {
         Run r = run("train", "--data", writeCsv(100).toString(), "--out", dir.resolve("m").toString(),
                 "--format", "xml");

@@ -1,0 +1,199 @@
+package io.latentwatch.nn;
+
+import io.latentwatch.LatentwatchException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A linear 1-D transposed convolution over channels-first rows, the decoder's way back up to the
+ * window length; it computes what ONNX {@code ConvTranspose} does with {@code pads = [p, p]} and
+ * {@code output_padding}.
+ *
+ * <p>Weights are flat {@code [inChannels][outChannels][kernel]}, the ONNX layout. Output length is
+ * {@code (length - 1) * stride - 2 * padding + kernel + outputPadding}; output padding in
+ * {@code [0, stride)} lets it undo a {@link Conv1d} whose division by the stride was not exact.
+ */
+public final class ConvTranspose1d implements Layer {
+    private final int inChannels;
+    private final int outChannels;
+    private final int length;
+    private final int kernel;
+    private final int stride;
+    private final int padding;
+    private final int outputPadding;
+    private final int outLength;
+    private final float[] weights;
+    private final float[] bias;
+    private final float[] weightGrad;
+    private final float[] biasGrad;
+    private float[][] lastInput;
+    private float[][] output;
+    private float[][] gradInput;
+
+    /** Creates a layer with zero bias and He or Glorot weights, chosen by the activation {@code next}. */
+    public ConvTranspose1d(int inChannels, int outChannels, int length, int kernel, int stride, int padding,
+            int outputPadding, Activation next, Random rng) {
+        this.inChannels = Conv1d.positive("inChannels", inChannels);
+        this.outChannels = Conv1d.positive("outChannels", outChannels);
+        this.length = Conv1d.positive("length", length);
+        this.kernel = Conv1d.positive("kernel", kernel);
+        this.stride = Conv1d.positive("stride", stride);
+        if (padding < 0 || padding >= kernel) {
+            throw new LatentwatchException("padding must be in [0, kernel-1 = " + (kernel - 1) + "], got " + padding);
+        }
+        if (outputPadding < 0 || outputPadding >= stride) {
+            throw new LatentwatchException("outputPadding must be in [0, stride-1 = " + (stride - 1) + "], got "
+                    + outputPadding);
+        }
+        this.padding = padding;
+        this.outputPadding = outputPadding;
+        this.outLength = (length - 1) * stride - 2 * padding + kernel + outputPadding;
+        if (outLength < 1) {
+            throw new LatentwatchException("transposed convolution of length " + length + " gives output length "
+                    + outLength + "; use less padding");
+        }
+        this.weights = new float[inChannels * outChannels * kernel];
+        this.bias = new float[outChannels];
+        this.weightGrad = new float[weights.length];
+        this.biasGrad = new float[outChannels];
+        // Each output sees about inChannels * kernel / stride inputs.
+        double fanIn = Math.max(1.0, (double) inChannels * kernel / stride);
+        boolean rectifier = next == Activation.RELU || next == Activation.LEAKY_RELU;
+        double std = rectifier ? Math.sqrt(2.0 / fanIn) : Math.sqrt(2.0 / (fanIn + outChannels));
+        for (int k = 0; k < weights.length; k++) {
+            weights[k] = (float) (rng.nextGaussian() * std);
+        }
+    }
+
+    @Override
+    public float[][] forward(float[][] x) {
+        Matrices.checkWidth(x, inputSize(), "convTranspose1d");
+        output = Matrices.reuse(output, x.length, outputSize());
+        for (int b = 0; b < x.length; b++) {
+            float[] xb = x[b];
+            float[] yb = output[b];
+            for (int co = 0; co < outChannels; co++) {
+                Arrays.fill(yb, co * outLength, (co + 1) * outLength, bias[co]);
+            }
+            for (int ci = 0; ci < inChannels; ci++) {
+                for (int co = 0; co < outChannels; co++) {
+                    int wBase = (ci * outChannels + co) * kernel;
+                    int yBase = co * outLength;
+                    for (int i = 0; i < length; i++) {
+                        float xv = xb[ci * length + i];
+                        int t0 = i * stride - padding;
+                        for (int j = 0; j < kernel; j++) {
+                            int t = t0 + j;
+                            if (t >= 0 && t < outLength) {
+                                yb[yBase + t] += xv * weights[wBase + j];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        lastInput = x;
+        return output;
+    }
+
+    @Override
+    public float[][] backward(float[][] gradOutput) {
+        if (lastInput == null || gradOutput.length != lastInput.length) {
+            throw new IllegalStateException("backward needs a preceding forward with the same batch size");
+        }
+        gradInput = Matrices.reuse(gradInput, gradOutput.length, inputSize());
+        Arrays.fill(weightGrad, 0f);
+        Arrays.fill(biasGrad, 0f);
+        for (int b = 0; b < gradOutput.length; b++) {
+            float[] xb = lastInput[b];
+            float[] gb = gradOutput[b];
+            float[] gi = gradInput[b];
+            for (int co = 0; co < outChannels; co++) {
+                for (int t = 0; t < outLength; t++) {
+                    biasGrad[co] += gb[co * outLength + t];
+                }
+            }
+            for (int ci = 0; ci < inChannels; ci++) {
+                for (int i = 0; i < length; i++) {
+                    float xv = xb[ci * length + i];
+                    int t0 = i * stride - padding;
+                    float sum = 0f;
+                    for (int co = 0; co < outChannels; co++) {
+                        int wBase = (ci * outChannels + co) * kernel;
+                        int yBase = co * outLength;
+                        for (int j = 0; j < kernel; j++) {
+                            int t = t0 + j;
+                            if (t >= 0 && t < outLength) {
+                                float g = gb[yBase + t];
+                                sum += g * weights[wBase + j];
+                                weightGrad[wBase + j] += g * xv;
+                            }
+                        }
+                    }
+                    gi[ci * length + i] = sum;
+                }
+            }
+        }
+        return gradInput;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(new Parameter(weights, weightGrad, true), new Parameter(bias, biasGrad, false));
+    }
+
+    @Override
+    public int inputSize() {
+        return inChannels * length;
+    }
+
+    @Override
+    public int outputSize() {
+        return outChannels * outLength;
+    }
+
+    public int inChannels() {
+        return inChannels;
+    }
+
+    public int outChannels() {
+        return outChannels;
+    }
+
+    /** Input length per channel. */
+    public int length() {
+        return length;
+    }
+
+    /** Output length per channel. */
+    public int outLength() {
+        return outLength;
+    }
+
+    public int kernel() {
+        return kernel;
+    }
+
+    public int stride() {
+        return stride;
+    }
+
+    public int padding() {
+        return padding;
+    }
+
+    public int outputPadding() {
+        return outputPadding;
+    }
+
+    /** A copy of the weights, {@code [inChannels][outChannels][kernel]}. */
+    public float[] weights() {
+        return weights.clone();
+    }
+
+    /** A copy of the bias. */
+    public float[] bias() {
+        return bias.clone();
+    }
+}

@@ -1,0 +1,171 @@
+package io.latentwatch.onnx;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.onnx.proto.OnnxMl;
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.latentwatch.nn.Activation;
+import io.latentwatch.nn.ArchitectureKind;
+import io.latentwatch.nn.Autoencoder;
+import io.latentwatch.nn.AutoencoderSpec;
+import io.latentwatch.nn.ConvShape;
+import io.latentwatch.nn.Corruption;
+import io.latentwatch.nn.EncoderKind;
+import io.latentwatch.nn.Sparsity;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every architecture's exported graph against the Java forward pass in ONNX Runtime. */
+class AutoencoderExportTest {
+    private static final int WINDOW = 16;
+    private static final int C = 4;
+    private static final Map<String, String> PROVENANCE = Map.of("latentwatch.seed", "5", "latentwatch.name", "t");
+
+    static Stream<AutoencoderSpec> specs() {
+        AutoencoderSpec base = AutoencoderSpec.dense(WINDOW, C, new int[] {24, 12}, 6)
+                .withConv(new ConvShape(new int[] {8, 12}, 5, 2));
+        return Stream.of(base,
+                base.withKind(ArchitectureKind.CONV, EncoderKind.CONV),
+                base.withKind(ArchitectureKind.CONV, EncoderKind.CONV).withConv(new ConvShape(new int[] {6}, 4, 3))
+                        .withActivation(Activation.LEAKY_RELU, 0.2f),
+                base.denoising(EncoderKind.DENSE, new Corruption(0.2, 0.1)).withActivation(Activation.TANH, 0.01f),
+                base.denoising(EncoderKind.CONV, new Corruption(0.2, 0.1)),
+                base.sparse(EncoderKind.DENSE, new Sparsity(Sparsity.Kind.L1, 0.1, 0.05)),
+                base.sparse(EncoderKind.DENSE, new Sparsity(Sparsity.Kind.KL, 0.1, 0.05))
+                        .withActivation(Activation.SIGMOID, 0.01f),
+                base.sparse(EncoderKind.CONV, new Sparsity(Sparsity.Kind.KL, 0.1, 0.05)),
+                base.vae(EncoderKind.DENSE, 1, 0),
+                base.vae(EncoderKind.CONV, 1, 5));
+    }
+
+    /** A model with every parameter (biases too) perturbed, so that no zero hides a wiring mistake. */
+    static Autoencoder model(AutoencoderSpec spec, long seed) {
+        Autoencoder model = Autoencoder.create(spec, seed);
+        float[][] weights = model.snapshot();
+        Random rng = new Random(seed + 100);
+        for (float[] w : weights) {
+            for (int k = 0; k < w.length; k++) {
+                w[k] += (float) (0.05 * rng.nextGaussian());
+            }
+        }
+        model.restore(weights);
+        return model;
+    }
+
+    static float[][] gaussian(int rows, int cols, long seed) {
+        Random rng = new Random(seed);
+        float[][] x = new float[rows][cols];
+        for (float[] row : x) {
+            for (int k = 0; k < cols; k++) {
+                row[k] = (float) rng.nextGaussian();
+            }
+        }
+        return x;
+    }
+
+    @ParameterizedTest
+    @MethodSource("specs")
+    void onnxRuntimeMatchesTheJavaForwardPassForEveryOutput(AutoencoderSpec spec) throws OrtException {
+        Autoencoder model = model(spec, 5);
+        byte[] bytes = AutoencoderExport.export(model, "t", PROVENANCE);
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(1);
+            try (OrtSession session = env.createSession(bytes, options)) {
+                assertEquals(List.of(OnnxExport.RECONSTRUCTION, OnnxExport.SCORE, OnnxExport.CHANNEL_ERROR,
+                        OnnxExport.LATENT), List.copyOf(session.getOutputInfo().keySet()));
+                assertArrayEquals(new long[] {-1}, shape(session.getOutputInfo().get(OnnxExport.SCORE)));
+                for (int batch : new int[] {1, 7}) {
+                    float[][] x = gaussian(batch, WINDOW * C, batch);
+                    x[batch - 1][3 * C + 1] += 5f;
+                    try (OnnxTensor input = OnnxTensor.createTensor(env, x);
+                            OrtSession.Result result = session.run(Map.of(OnnxExport.INPUT, input))) {
+                        assertClose(model.reconstruct(x), (float[][]) value(result, OnnxExport.RECONSTRUCTION));
+                        assertClose(new float[][] {model.score(x)},
+                                new float[][] {(float[]) value(result, OnnxExport.SCORE)});
+                        assertClose(model.channelError(x), (float[][]) value(result, OnnxExport.CHANNEL_ERROR));
+                        assertClose(model.encode(x), (float[][]) value(result, OnnxExport.LATENT));
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("specs")
+    void decoderModelMatchesTheJavaDecoder(AutoencoderSpec spec) throws OrtException {
+        if (spec.kind() != ArchitectureKind.VAE) {
+            return;
+        }
+        Autoencoder model = model(spec, 6);
+        byte[] bytes = AutoencoderExport.exportDecoder(model, "t-decoder", PROVENANCE);
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession session = env.createSession(bytes)) {
+            assertEquals(List.of(OnnxExport.LATENT), List.copyOf(session.getInputNames()));
+            assertEquals(List.of(OnnxExport.RECONSTRUCTION), List.copyOf(session.getOutputNames()));
+            for (int batch : new int[] {1, 7}) {
+                float[][] z = gaussian(batch, spec.latent(), 30 + batch);
+                try (OnnxTensor input = OnnxTensor.createTensor(env, z);
+                        OrtSession.Result result = session.run(Map.of(OnnxExport.LATENT, input))) {
+                    assertClose(model.decode(z), (float[][]) value(result, OnnxExport.RECONSTRUCTION));
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("specs")
+    void exportIsByteIdenticalForTheSameSeed(AutoencoderSpec spec) throws InvalidProtocolBufferException {
+        byte[] a = AutoencoderExport.export(model(spec, 5), "t", PROVENANCE);
+        assertArrayEquals(a, AutoencoderExport.export(model(spec, 5), "t", PROVENANCE));
+        assertFalse(Arrays.equals(a, AutoencoderExport.export(model(spec, 6), "t", PROVENANCE)));
+        OnnxMl.ModelProto proto = OnnxMl.ModelProto.parseFrom(a);
+        assertEquals("t", proto.getGraph().getName());
+        assertEquals(13, proto.getOpsetImport(0).getVersion());
+        assertEquals("latentwatch.name", proto.getMetadataProps(0).getKey());
+    }
+
+    @Test
+    void convGraphReshapesTheTimeMajorInput() throws InvalidProtocolBufferException {
+        AutoencoderSpec spec = specs().skip(1).findFirst().orElseThrow();
+        OnnxMl.ModelProto proto = OnnxMl.ModelProto.parseFrom(AutoencoderExport.export(model(spec, 5), "t", PROVENANCE));
+        List<String> ops = proto.getGraph().getNodeList().stream().map(OnnxMl.NodeProto::getOpType).toList();
+        assertEquals(List.of("Reshape", "Transpose", "Conv"), ops.subList(0, 3));
+        assertTrue(ops.contains("ConvTranspose"), ops.toString());
+    }
+
+    private static Object value(OrtSession.Result result, String name) throws OrtException {
+        return result.get(name).orElseThrow(() -> new AssertionError("no output " + name)).getValue();
+    }
+
+    private static long[] shape(NodeInfo info) {
+        return ((TensorInfo) info.getInfo()).getShape();
+    }
+
+    static void assertClose(float[][] expected, float[][] actual) {
+        assertEquals(expected.length, actual.length);
+        double worst = 0;
+        for (int r = 0; r < expected.length; r++) {
+            assertEquals(expected[r].length, actual[r].length);
+            for (int k = 0; k < expected[r].length; k++) {
+                worst = Math.max(worst, Math.abs(expected[r][k] - actual[r][k]));
+            }
+        }
+        assertTrue(worst <= 1e-4, "max abs difference " + worst + " > 1e-4");
+    }
+}
