@@ -5,6 +5,8 @@ import io.latentwatch.data.CsvOptions;
 import io.latentwatch.data.DataFormat;
 import io.latentwatch.data.SeriesReader;
 import io.latentwatch.data.TimeSeries;
+import io.latentwatch.features.TimeBuckets;
+import io.latentwatch.features.TimeWindowSpec;
 import io.latentwatch.model.ModelCard;
 import io.latentwatch.model.ModelFiles;
 import io.latentwatch.nn.ArchitectureKind;
@@ -128,6 +130,11 @@ final class TrainCommand implements Callable<Integer> {
                 ? patience : Math.min(patience, epochs);
         TrainOptions options = new TrainOptions(name, window, hop, hidden, latent, epochs, batchSize, learningRate,
                 effectivePatience, seed, trainRows, validationFraction, thresholdQuantile, thresholdMargin, arch);
+        TimeWindowSpec time = timeWindowSpec();
+        List<String> sourceChannels = segments.isEmpty() ? List.of() : segments.get(0).channels();
+        if (time != null) {
+            segments.replaceAll(s -> TimeBuckets.summarise(s, time));
+        }
         int used = segments.stream().mapToInt(s -> trainRows > 0 ? Math.min(trainRows, s.rows()) : s.rows()).sum();
         ModelCard.DataSource source = new ModelCard.DataSource(fromKafka ? kafkaSource.describe()
                 : data.getFileName().toString(), fromKafka ? "kafka" : dataFormat.word(), 0, used);
@@ -146,8 +153,8 @@ final class TrainCommand implements Callable<Integer> {
             });
             bar.maxHint(bar.getCurrent());
         }
-        ModelFiles.write(out, trained.card(), trained.onnx(), trained.decoderOnnx());
-        ModelCard card = trained.card();
+        ModelCard card = time == null ? trained.card() : trained.card().withTimeWindow(time, sourceChannels);
+        ModelFiles.write(out, card, trained.onnx(), trained.decoderOnnx());
         PrintWriter o = command.commandLine().getOut();
         o.printf(Locale.ROOT, "model %s version %s written to %s%n", card.name(), card.version(), out);
         o.printf(Locale.ROOT, "  windows: %d train, %d validation; best epoch %d of %d%n", card.training().trainWindows(),
@@ -160,6 +167,32 @@ final class TrainCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "  threshold %.5f (q%.3f x %.2f)%n", card.threshold().value(), thresholdQuantile,
                 thresholdMargin);
         return 0;
+    }
+
+    @Option(names = "--time-window", converter = DurationConverter.class,
+            description = "Summarise readings over event-time buckets of this length first, e.g. 10s "
+                    + "(default: windows of raw readings).")
+    java.time.Duration timeWindow;
+
+    @Option(names = "--time-advance", converter = DurationConverter.class,
+            description = "Start a bucket this often; a divisor of --time-window for hopping buckets "
+                    + "(default: --time-window, tumbling).")
+    java.time.Duration timeAdvance;
+
+    @Option(names = "--aggregates", split = ",", defaultValue = "mean,std,min,max,last",
+            description = "Per-channel aggregates of each bucket (default: ${DEFAULT-VALUE}).")
+    List<String> aggregates;
+
+    private TimeWindowSpec timeWindowSpec() {
+        if (timeWindow == null) {
+            if (timeAdvance != null) {
+                throw new LatentwatchException("--time-advance needs --time-window");
+            }
+            return null;
+        }
+        long size = timeWindow.toMillis();
+        long advance = timeAdvance == null ? size : timeAdvance.toMillis();
+        return new TimeWindowSpec(size, advance, aggregates.stream().map(TimeWindowSpec.Aggregate::parse).toList());
     }
 
     private List<Path> dataFiles() {

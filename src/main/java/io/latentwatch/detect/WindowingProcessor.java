@@ -2,11 +2,13 @@ package io.latentwatch.detect;
 
 import io.latentwatch.avro.SensorReading;
 import io.latentwatch.features.FeatureSpec;
+import io.latentwatch.features.TimeBuckets;
 import io.latentwatch.features.Window;
 import io.latentwatch.features.WindowBuffer;
 import io.latentwatch.model.DetectorModel;
 import io.latentwatch.serde.AvroSerdes;
 import io.latentwatch.serde.RecordDecodingException;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -58,17 +60,19 @@ final class WindowingProcessor implements Processor<byte[], byte[], String, Wind
             return;
         }
         byte[] saved = store.get(entity);
-        EntityWindows state = saved == null ? EntityWindows.fresh(spec, config)
-                : EntityWindows.fromBytes(saved, spec, config);
+        EntityWindows state = saved == null ? EntityWindows.fresh(model, config)
+                : EntityWindows.fromBytes(saved, model, config);
         WindowBuffer buffer = state.windows();
         long imputedBefore = buffer.imputed();
         long skippedBefore = buffer.skippedWindows();
         long resetsBefore = buffer.gapResets();
+        TimeBuckets buckets = state.buckets();
         boolean placed = state.reorder().offer(reading.getTimestamp().toEpochMilli(), row(reading.getReadings()),
                 (timestamp, row) -> {
-                    if (buffer.add(timestamp, row)) {
-                        Window window = buffer.window(spec);
-                        context.forward(new Record<>(entity, window, window.end()));
+                    if (buckets == null) {
+                        addToWindow(entity, buffer, timestamp, row);
+                    } else {
+                        buckets.add(timestamp, row, (end, aggregates) -> addToWindow(entity, buffer, end - 1, aggregates));
                     }
                 });
         if (!placed) {
@@ -82,11 +86,19 @@ final class WindowingProcessor implements Processor<byte[], byte[], String, Wind
         store.put(entity, state.toBytes());
     }
 
-    /** The reading's values in model channel order; NaN (missing) for absent or non-finite values. */
+    private void addToWindow(String entity, WindowBuffer buffer, long timestamp, double[] row) {
+        if (buffer.add(timestamp, row)) {
+            Window window = buffer.window(spec);
+            context.forward(new Record<>(entity, window, window.end()));
+        }
+    }
+
+    /** The reading's values in the model's input channel order; NaN (missing) for absent or non-finite values. */
     private double[] row(Map<String, Double> readings) {
-        double[] row = new double[spec.channelCount()];
+        List<String> channels = model.card().inputChannels();
+        double[] row = new double[channels.size()];
         for (int c = 0; c < row.length; c++) {
-            Double v = readings.get(spec.channels().get(c));
+            Double v = readings.get(channels.get(c));
             row[c] = v == null || !Double.isFinite(v) ? Double.NaN : v;
         }
         return row;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.latentwatch.LatentwatchException;
 import io.latentwatch.features.FeatureSpec;
+import io.latentwatch.features.TimeWindowSpec;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,13 @@ public record ModelCard(
         }
         // Validates window, hop and normalisation now, so a bad card fails at load with its path.
         new FeatureSpec(features.channels(), features.window(), features.hop(), features.mean(), features.std());
+        if (features.timeWindow() != null) {
+            List<String> source = features.sourceChannels();
+            if (source == null || !features.timeWindow().spec().featureNames(source).equals(features.channels())) {
+                throw new LatentwatchException("model card time windows need sourceChannels whose aggregates are "
+                        + "the channels " + features.channels() + ", got " + source);
+            }
+        }
         if (calibration != null) {
             for (double s : calibration) {
                 if (!Double.isFinite(s) || s < 0) {
@@ -106,12 +114,61 @@ public record ModelCard(
     }
 
     /** Channels in model order, window shape, and per-channel normalisation. */
-    @JsonPropertyOrder({"channels", "window", "hop", "mean", "std", "gapPolicy"})
-    public record Features(List<String> channels, int window, int hop, double[] mean, double[] std, String gapPolicy) {
+    @JsonPropertyOrder({"channels", "window", "hop", "mean", "std", "gapPolicy", "timeWindow", "sourceChannels"})
+    public record Features(List<String> channels, int window, int hop, double[] mean, double[] std, String gapPolicy,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) TimeWindow timeWindow,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) List<String> sourceChannels) {
+        public Features(List<String> channels, int window, int hop, double[] mean, double[] std, String gapPolicy) {
+            this(channels, window, hop, mean, std, gapPolicy, null, null);
+        }
+
         public static Features of(FeatureSpec spec) {
             return new Features(spec.channels(), spec.window(), spec.hop(), spec.mean(), spec.std(),
                     "carry-forward, else training mean");
         }
+    }
+
+    /**
+     * Event-time windows: when present, readings of {@link Features#sourceChannels()} are summarised
+     * over buckets first, and {@link Features#channels()} are the aggregates ({@code channel.aggregate}).
+     */
+    public record TimeWindow(long sizeMs, long advanceMs, List<String> aggregates) {
+        public TimeWindowSpec spec() {
+            if (aggregates == null) {
+                throw new LatentwatchException("model card timeWindow needs aggregates");
+            }
+            return new TimeWindowSpec(sizeMs, advanceMs,
+                    aggregates.stream().map(TimeWindowSpec.Aggregate::parse).toList());
+        }
+
+        public static TimeWindow of(TimeWindowSpec spec) {
+            return new TimeWindow(spec.sizeMs(), spec.advanceMs(),
+                    spec.aggregates().stream().map(TimeWindowSpec.Aggregate::word).toList());
+        }
+    }
+
+    /** This card for a model trained on {@code spec}'s buckets of readings of {@code source} channels. */
+    public ModelCard withTimeWindow(TimeWindowSpec spec, List<String> source) {
+        if (!spec.featureNames(source).equals(features.channels())) {
+            throw new LatentwatchException("the model's channels " + features.channels()
+                    + " are not the aggregates of " + source);
+        }
+        Features f = new Features(features.channels(), features.window(), features.hop(), features.mean(),
+                features.std(), features.gapPolicy(), TimeWindow.of(spec), List.copyOf(source));
+        return new ModelCard(formatVersion, name, version, trainerVersion, data, f, architecture, training, threshold,
+                validationScores, onnx, calibration);
+    }
+
+    /** The channels a reading must carry: the source channels of time windows, else the model's channels. */
+    @JsonIgnore
+    public List<String> inputChannels() {
+        return features.sourceChannels() != null ? features.sourceChannels() : features.channels();
+    }
+
+    /** The event-time windows the model was trained on, or null for windows of raw readings. */
+    @JsonIgnore
+    public TimeWindowSpec timeWindowSpec() {
+        return features.timeWindow() == null ? null : features.timeWindow().spec();
     }
 
     /**

@@ -11,7 +11,14 @@ import io.latentwatch.avro.AnomalyScore;
 import io.latentwatch.avro.DenoisedWindow;
 import io.latentwatch.avro.LatentEmbedding;
 import io.latentwatch.avro.SensorReading;
+import io.latentwatch.data.TimeSeries;
+import io.latentwatch.features.TimeBuckets;
+import io.latentwatch.features.TimeWindowSpec;
 import io.latentwatch.model.DetectorModel;
+import io.latentwatch.model.ModelCard;
+import io.latentwatch.model.ModelFiles;
+import io.latentwatch.nn.EpochListener;
+import io.latentwatch.train.ModelTrainer;
 import io.latentwatch.serde.AvroSerdes;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -239,5 +246,33 @@ class DetectorTopologyTest {
         assertEquals(3, run.stats().skipped());
         assertEquals(103, run.stats().records());
         assertTrue(run.stats().windowsScored() > 0);
+    }
+
+    @Test
+    void eventTimeWindowsChosenByTheModelCardAggregateReadingsBeforeScoring(@TempDir Path tmp) {
+        TimeWindowSpec time = new TimeWindowSpec(4 * TestModels.STEP_MS, 2 * TestModels.STEP_MS,
+                List.of(TimeWindowSpec.Aggregate.MEAN, TimeWindowSpec.Aggregate.STD, TimeWindowSpec.Aggregate.MIN,
+                        TimeWindowSpec.Aggregate.MAX));
+        TimeSeries rows = TimeBuckets.summarise(TestModels.normalSeries(8000, 1), time);
+        ModelTrainer.Trained trained = ModelTrainer.train(rows, new ModelCard.DataSource("synthetic", "csv", 0, 8000),
+                TestModels.options("time-model", 3), EpochListener.NONE);
+        ModelCard card = trained.card().withTimeWindow(time, TestModels.CHANNELS);
+        assertEquals(TestModels.CHANNELS, card.inputChannels());
+        ModelFiles.write(tmp.resolve("model"), card, trained.onnx());
+        try (DetectorModel timeModel = DetectorModel.load(tmp.resolve("model"))) {
+            Run normal = run(timeModel, tmp.resolve("normal"), DetectorConfig.defaults(),
+                    plant(3000, 42, UnaryOperator.identity(), "pump-a"), List.of());
+            assertTrue(normal.alerts().isEmpty(), () -> "unexpected alerts: " + normal.alerts());
+            long buckets = 3000 / 2 - 1;
+            assertEquals((buckets - TestModels.WINDOW) / TestModels.HOP + 1, normal.stats().windowsScored());
+
+            Run shifted = run(timeModel, tmp.resolve("shifted"), DetectorConfig.defaults(),
+                    plant(3000, 43, shiftFlow(1500, 1600, 40), "pump-a"), List.of());
+            List<AnomalyAlert> opened = shifted.with(AlertStatus.OPEN);
+            assertEquals(1, opened.size(), () -> "expected one incident: " + shifted.alerts());
+            assertTrue(overlaps(opened.get(0), 1500, 1600), () -> "incident outside the anomaly: " + opened);
+            assertTrue(opened.get(0).getTopChannels().get(0).getChannel().startsWith("flow."),
+                    () -> "explanation should name a flow aggregate: " + opened.get(0).getTopChannels());
+        }
     }
 }
