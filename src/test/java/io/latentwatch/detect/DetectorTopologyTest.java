@@ -18,6 +18,8 @@ import io.latentwatch.model.DetectorModel;
 import io.latentwatch.model.ModelCard;
 import io.latentwatch.model.ModelFiles;
 import io.latentwatch.nn.EpochListener;
+import io.latentwatch.threshold.ThresholdConfig;
+import io.latentwatch.threshold.ThresholdKind;
 import io.latentwatch.train.ModelTrainer;
 import io.latentwatch.serde.AvroSerdes;
 import java.nio.file.Path;
@@ -273,6 +275,36 @@ class DetectorTopologyTest {
             assertTrue(overlaps(opened.get(0), 1500, 1600), () -> "incident outside the anomaly: " + opened);
             assertTrue(opened.get(0).getTopChannels().get(0).getChannel().startsWith("flow."),
                     () -> "explanation should name a flow aggregate: " + opened.get(0).getTopChannels());
+        }
+    }
+
+    /**
+     * A slow drift of one channel (flow rising by 30 units over 1,500 readings, then staying there),
+     * scored with the same risk by SPOT (a threshold on the raw score) and by DSPOT (on the score
+     * minus the mean of its recent normal scores). What the data says: both open one incident on it,
+     * once the drift has moved the reconstruction error above their threshold, because scores judged
+     * anomalous never update DSPOT's local mean; neither alerts on the normal signal. Where they
+     * differ is a drift of the error level itself that stays below the alert threshold at every step
+     * (a benign, slowly changing noise level): there SPOT alarms and DSPOT follows it
+     * ({@code ThresholdComparisonTest}: 185 alarms against 1).
+     */
+    @Test
+    void aSlowDriftOpensOneIncidentWithSpotAndWithDspot() {
+        UnaryOperator<Reading> drift = r -> {
+            r.values()[1] += 30.0 * Math.min(1.0, Math.max(0, r.step() - 500) / 1500.0);
+            return r;
+        };
+        List<Reading> input = plant(3000, 31, drift, "pump-a");
+        for (ThresholdKind kind : List.of(ThresholdKind.SPOT, ThresholdKind.DSPOT)) {
+            DetectorConfig config = DetectorConfig.defaults().withThreshold(ThresholdConfig.defaults(kind));
+            Run run = run(config, input, List.of());
+            List<AnomalyAlert> opened = run.with(AlertStatus.OPEN);
+            assertEquals(1, opened.size(), () -> kind + " should open one incident: " + run.alerts());
+            assertTrue(opened.get(0).getWindowEnd().toEpochMilli() > TestModels.START + 500 * TestModels.STEP_MS,
+                    () -> kind + " alerted before the drift began: " + opened);
+            assertEquals("flow", opened.get(0).getTopChannels().get(0).getChannel());
+            Run normal = run(config, plant(3000, 31, UnaryOperator.identity(), "pump-a"), List.of());
+            assertTrue(normal.alerts().isEmpty(), () -> kind + " alerted on a normal signal: " + normal.alerts());
         }
     }
 }
