@@ -12,6 +12,7 @@ import io.latentwatch.avro.DenoisedWindow;
 import io.latentwatch.avro.LatentEmbedding;
 import io.latentwatch.avro.SensorReading;
 import io.latentwatch.data.TimeSeries;
+import io.latentwatch.features.GapPolicy;
 import io.latentwatch.features.TimeBuckets;
 import io.latentwatch.features.TimeWindowSpec;
 import io.latentwatch.model.DetectorModel;
@@ -306,5 +307,29 @@ class DetectorTopologyTest {
             Run normal = run(config, plant(3000, 31, UnaryOperator.identity(), "pump-a"), List.of());
             assertTrue(normal.alerts().isEmpty(), () -> kind + " alerted on a normal signal: " + normal.alerts());
         }
+    }
+
+    @Test
+    void missingChannelsFollowTheGapPolicyAndAreCounted() {
+        // flow is absent from 10 readings in a row at steps 400-409
+        UnaryOperator<Reading> gap = r -> {
+            if (r.step() >= 400 && r.step() < 410) {
+                r.values()[1] = Double.NaN;
+            }
+            return r;
+        };
+        List<Reading> input = plant(800, 13, gap, "pump-a");
+        Run carried = run(DetectorConfig.defaults(), input, List.of());
+        assertEquals(10, carried.stats().imputed());
+        assertEquals(0, carried.stats().skippedWindows());
+        // a flow value held for 10 readings of a periodic signal looks like a stuck sensor: one incident
+        assertEquals(1, carried.with(AlertStatus.OPEN).size(), () -> "carried: " + carried.alerts());
+
+        Run skipped = run(DetectorConfig.defaults().withGapPolicy(new GapPolicy(GapPolicy.Mode.SKIP_WINDOW, 0, 0)),
+                input, List.of());
+        // every window holding one of the 10 filled readings is skipped: the six ending at 403, 407, ..., 423
+        assertEquals(6, skipped.stats().skippedWindows());
+        assertEquals(carried.stats().windowsScored() - 6, skipped.stats().windowsScored());
+        assertTrue(skipped.alerts().isEmpty(), () -> "windows with filled values are not scored: " + skipped.alerts());
     }
 }
