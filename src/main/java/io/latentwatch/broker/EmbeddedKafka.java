@@ -170,6 +170,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("share.coordinator.state.topic.num.partitions", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
+        // Simulations may use event times in the past (simulate --start); time-based retention would
+        // delete their segments at the next retention check. The data lives in a temp dir anyway.
+        p.put("log.retention.ms", "-1");
         p.put("num.partitions", "1");
         p.put("default.replication.factor", "1");
         p.put("min.insync.replicas", "1");

@@ -154,6 +154,10 @@ public final class KafkaTestCluster {
                     .setConfigProp("transaction.state.log.min.isr", "1")
                     .setConfigProp("transaction.state.log.num.partitions", "1")
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    // Tests replay readings with event times years in the past. With time-based
+                    // retention, every segment of such records is "expired" and the broker deletes
+                    // it at its next retention check, which silently ate committed output mid-test.
+                    .setConfigProp("log.retention.ms", "-1")
                     .build();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(cluster),
                     "kafka-test-cluster-shutdown"));
