@@ -156,8 +156,9 @@ final class TrackChart {
                 LEFT - 4, y + 10, Text.number(hi)));
         s.append(String.format(Locale.ROOT, "<text class=\"axis\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>%n",
                 LEFT - 4, y + SCORE_HEIGHT, Text.number(scale.log ? scale.lo : lo)));
-        s.append(String.format(Locale.ROOT, "<text class=\"legend\" x=\"%d\" y=\"%d\"><tspan class=\"tscore\">score"
-                + "</tspan>  <tspan class=\"tthreshold\">threshold</tspan></text>%n", LEFT + 4, y + SCORE_HEIGHT + 14));
+        s.append(String.format(Locale.ROOT, "<text class=\"legend\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">"
+                + "<tspan class=\"tscore\">score</tspan>  <tspan class=\"tthreshold\">threshold</tspan></text>%n",
+                LEFT + plotWidth / 2, HEIGHT - 10));
     }
 
     private void polyline(StringBuilder s, long[] times, double[] unit, int y, int height, String cls) {
