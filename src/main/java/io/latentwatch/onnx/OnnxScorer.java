@@ -10,13 +10,17 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Scores windows with an exported autoencoder in ONNX Runtime: one session per model, one intra-op
- * thread (Kafka Streams threads are the parallelism), and a reused direct input buffer.
+ * thread (Kafka Streams threads are the parallelism), and pooled direct input buffers.
  *
  * <p>Owns native memory: close it when the model is retired. Safe for use by several threads; each
- * call takes the scorer's lock because the input buffer is shared. Use after {@link #close()}
+ * call borrows a direct input buffer from a small pool (one per concurrent caller, grown to the largest
+ * batch seen), so stream threads score concurrently without allocating. Use after {@link #close()}
  * throws {@link IllegalStateException}.
  */
 public final class OnnxScorer implements AutoCloseable {
@@ -35,8 +39,11 @@ public final class OnnxScorer implements AutoCloseable {
     private final int featureSize;
     private final int channels;
     private final String modelName;
-    private FloatBuffer input;
-    private boolean closed;
+    private final ConcurrentLinkedQueue<FloatBuffer> buffers =
+            new ConcurrentLinkedQueue<>();
+    private final ReadWriteLock lifecycle =
+            new ReentrantReadWriteLock();
+    private volatile boolean closed;
 
     /**
      * @param onnx the model file's bytes
@@ -62,7 +69,6 @@ public final class OnnxScorer implements AutoCloseable {
             closeQuietly();
             throw e;
         }
-        this.input = allocate(64);
     }
 
     private void checkContract() {
@@ -99,7 +105,17 @@ public final class OnnxScorer implements AutoCloseable {
      * Scores a batch, also returning the reconstructions and/or latent vectors when asked (they cost
      * copying out of the runtime, so they are fetched only for the optional topics).
      */
-    public synchronized Scores score(float[][] windows, boolean withReconstruction, boolean withLatent) {
+    public Scores score(float[][] windows, boolean withReconstruction, boolean withLatent) {
+        // Scoring holds the read lock so close() cannot free the session under a running call.
+        lifecycle.readLock().lock();
+        try {
+            return scoreOpen(windows, withReconstruction, withLatent);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    private Scores scoreOpen(float[][] windows, boolean withReconstruction, boolean withLatent) {
         if (closed) {
             throw new IllegalStateException("scorer for model '" + modelName + "' is closed");
         }
@@ -108,9 +124,18 @@ public final class OnnxScorer implements AutoCloseable {
             return new Scores(new float[0], new float[0][], withReconstruction ? new float[0][] : null,
                     withLatent ? new float[0][] : null);
         }
-        if (input.capacity() < n * featureSize) {
-            input = allocate(Math.max(n, 2 * input.capacity() / featureSize) * featureSize);
+        FloatBuffer pooled = buffers.poll();
+        FloatBuffer input = pooled != null && pooled.capacity() >= n * featureSize ? pooled
+                : allocate(Math.max(n, pooled == null ? 64 : 2 * pooled.capacity() / featureSize) * featureSize);
+        try {
+            return run(input, windows, withReconstruction, withLatent);
+        } finally {
+            buffers.offer(input);
         }
+    }
+
+    private Scores run(FloatBuffer input, float[][] windows, boolean withReconstruction, boolean withLatent) {
+        int n = windows.length;
         input.clear();
         for (float[] w : windows) {
             if (w.length != featureSize) {
@@ -146,10 +171,16 @@ public final class OnnxScorer implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (!closed) {
-            closed = true;
-            closeQuietly();
+    public void close() {
+        lifecycle.writeLock().lock();
+        try {
+            if (!closed) {
+                closed = true;
+                buffers.clear();
+                closeQuietly();
+            }
+        } finally {
+            lifecycle.writeLock().unlock();
         }
     }
 
