@@ -146,10 +146,17 @@ final class TrainCommand implements Callable<Integer> {
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("epochs").setInitialMax(epochs)
                 .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
                 .build()) {
+            long trainWindows = segments.stream().mapToLong(s -> {
+                int rows = trainRows > 0 ? Math.min(trainRows, s.rows()) : s.rows();
+                long split = Math.round(rows * (1 - validationFraction));
+                return Math.max(0, (split - window) / hop + 1);
+            }).sum();
+            long started = System.nanoTime();
             trained = ModelTrainer.train(segments, source, options, (epoch, max, trainLoss, validationLoss, best) -> {
+                double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
                 bar.stepTo(epoch);
-                bar.setExtraMessage(String.format(Locale.ROOT, " train %.5f val %.5f%s", trainLoss, validationLoss,
-                        best ? " *" : ""));
+                bar.setExtraMessage(String.format(Locale.ROOT, " loss %.4f val %.4f%s %,.0f/s", trainLoss,
+                        validationLoss, best ? " *" : "  ", trainWindows * epoch / seconds));
             });
             bar.maxHint(bar.getCurrent());
         }
@@ -157,15 +164,22 @@ final class TrainCommand implements Callable<Integer> {
         ModelFiles.write(out, card, trained.onnx(), trained.decoderOnnx());
         PrintWriter o = command.commandLine().getOut();
         o.printf(Locale.ROOT, "model %s version %s written to %s%n", card.name(), card.version(), out);
-        o.printf(Locale.ROOT, "  windows: %d train, %d validation; best epoch %d of %d%n", card.training().trainWindows(),
-                card.training().validationWindows(), card.training().bestEpoch(), card.training().validationLoss().length);
-        o.printf(Locale.ROOT, "  validation score p50 %.5f  p99 %.5f  max %.5f%n", card.validationScores().p50(),
-                card.validationScores().p99(), card.validationScores().max());
+        ModelCard.Training t = card.training();
+        int best = t.bestEpoch() - 1;
+        ModelCard.Quantiles q = card.validationScores();
+        o.printf(Locale.ROOT, "  %-22s %s%n", "windows", t.trainWindows() + " train, " + t.validationWindows()
+                + " validation");
+        o.printf(Locale.ROOT, "  %-22s %d of %d run%n", "best epoch", t.bestEpoch(), t.validationLoss().length);
+        o.printf(Locale.ROOT, "  %-22s %.5f train, %.5f validation%n", "loss at best epoch", t.trainLoss()[best],
+                t.validationLoss()[best]);
+        o.printf(Locale.ROOT, "  %-22s p50 %.5f  p90 %.5f  p99 %.5f  p99.9 %.5f  max %.5f%n", "validation scores",
+                q.p50(), q.p90(), q.p99(), q.p999(), q.max());
+        o.printf(Locale.ROOT, "  %-22s %.5f (q%.3f x %.2f)%n", "initial threshold", card.threshold().value(),
+                thresholdQuantile, thresholdMargin);
         if (trained.decoderOnnx() != null) {
-            o.printf(Locale.ROOT, "  decoder model %s (latent -> reconstruction)%n", out.resolve(ModelFiles.DECODER));
+            o.printf(Locale.ROOT, "  %-22s %s (latent -> reconstruction)%n", "decoder model",
+                    out.resolve(ModelFiles.DECODER));
         }
-        o.printf(Locale.ROOT, "  threshold %.5f (q%.3f x %.2f)%n", card.threshold().value(), thresholdQuantile,
-                thresholdMargin);
         return 0;
     }
 
