@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 /** The {@code latentwatch} command line: wires subcommands, exit codes and error printing. */
 @Command(name = "latentwatch", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Streaming anomaly detection for sensor data on Apache Kafka, with autoencoders.",
-        subcommands = {DemoCommand.class, TrainCommand.class, DetectCommand.class, SimulateCommand.class,
+        subcommands = {DemoCommand.class, TrainCommand.class, DetectCommand.class, EvaluateCommand.class,
+            SimulateCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
