@@ -1,0 +1,269 @@
+package io.latentwatch.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.latentwatch.LatentwatchException;
+import io.latentwatch.alert.IncidentConfig;
+import io.latentwatch.data.CsvOptions;
+import io.latentwatch.data.DataFormat;
+import io.latentwatch.detect.DetectorConfig;
+import io.latentwatch.eval.Evaluation;
+import io.latentwatch.eval.EvaluationOptions;
+import io.latentwatch.eval.EvaluationScoring;
+import io.latentwatch.eval.FileDetection;
+import io.latentwatch.features.GapPolicy;
+import io.latentwatch.threshold.ThresholdConfig;
+import io.latentwatch.threshold.ThresholdKind;
+import io.latentwatch.train.ArchitectureOptions;
+import io.latentwatch.train.TrainOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code latentwatch evaluate}: scores the production detector on a labelled benchmark. Every file
+ * gets its own model, trained on the protocol's training rows; every row then goes through the real
+ * topology; labels are read only afterwards, to score.
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Evaluate the detector on a labelled benchmark (NAB, SKAB, or labelled CSV files), running "
+                + "the production topology in process.",
+            "Writes OUT/<folder>/<file>.csv (per-row anomaly_score in [0,1], 0.5 = at the threshold, and alert 0/1) "
+                + "and OUT/summary.json."})
+final class EvaluateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec command;
+
+    @Option(names = "--dataset", required = true, paramLabel = "DIR",
+            description = "nab: NAB's root (data/<category>/<file>.csv, labels/combined_windows.json); "
+                    + "skab/csv: a folder of <folder>/<file>.csv.")
+    Path dataset;
+
+    @Option(names = "--format", required = true, paramLabel = "nab|skab|csv", description = "Benchmark protocol.")
+    String format;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    Path out;
+
+    @Option(names = "--labels", paramLabel = "FILE",
+            description = "nab: the windows file (default: DIR/labels/combined_windows.json).")
+    Path labels;
+
+    @Mixin
+    ArchitectureArguments architecture = new ArchitectureArguments();
+
+    @Option(names = "--window", defaultValue = "32", description = "Readings per window (default: ${DEFAULT-VALUE}).")
+    int window;
+
+    @Option(names = "--hop", defaultValue = "1",
+            description = "Readings between windows; 1 scores every row (default: ${DEFAULT-VALUE}).")
+    int hop;
+
+    @Option(names = "--hidden", defaultValue = "32", split = ",",
+            description = "Encoder hidden widths (default: ${DEFAULT-VALUE}).")
+    int[] hidden;
+
+    @Option(names = "--latent", defaultValue = "8", description = "Latent width (default: ${DEFAULT-VALUE}).")
+    int latent;
+
+    @Option(names = "--epochs", defaultValue = "40", description = "Most epochs per file (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch-size", defaultValue = "32", description = "Windows per step (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--learning-rate", defaultValue = "0.003", description = "Adam step size (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(names = "--patience", defaultValue = "8", description = "Early-stopping patience, 0 = off (default: ${DEFAULT-VALUE}).")
+    int patience;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--validation-fraction", defaultValue = "0.2",
+            description = "Last fraction of the training rows held out for validation and calibration (default: ${DEFAULT-VALUE}).")
+    double validationFraction;
+
+    @Option(names = "--threshold-quantile", defaultValue = "0.99",
+            description = "Validation-score quantile of the card's static threshold (default: ${DEFAULT-VALUE}).")
+    double thresholdQuantile;
+
+    @Option(names = "--threshold-margin", defaultValue = "1.5",
+            description = "Factor on that quantile (default: ${DEFAULT-VALUE}).")
+    double thresholdMargin;
+
+    @Option(names = "--train-rows", defaultValue = "" + EvaluationOptions.SKAB_TRAIN_ROWS,
+            description = "skab/csv: leading training rows per file, not scored (default: ${DEFAULT-VALUE}); "
+                    + "nab trains on its probationary rows.")
+    int trainRows;
+
+    @Option(names = "--threshold", defaultValue = "spot",
+            description = "Adaptive threshold: spot, dspot, ewma or quantile (default: ${DEFAULT-VALUE}).")
+    String threshold;
+
+    @Option(names = "--risk", defaultValue = "" + ThresholdConfig.DEFAULT_RISK,
+            description = "SPOT/DSPOT false-alarm probability per window (default: ${DEFAULT-VALUE}).")
+    double risk;
+
+    @Option(names = "--initial-quantile", defaultValue = "" + ThresholdConfig.DEFAULT_INITIAL_QUANTILE,
+            description = "SPOT/DSPOT peak-threshold quantile of the calibration scores (default: ${DEFAULT-VALUE}).")
+    double initialQuantile;
+
+    @Option(names = "--floor-factor", defaultValue = "" + ThresholdConfig.DEFAULT_FLOOR_FACTOR,
+            description = "The threshold never drops below this times the card's threshold (default: ${DEFAULT-VALUE}).")
+    double floorFactor;
+
+    @Option(names = "--incident-open", defaultValue = "2/4", paramLabel = "K/N",
+            description = "Open an incident when K of the last N windows are above (default: ${DEFAULT-VALUE}).")
+    String incidentOpen;
+
+    @Option(names = "--incident-close", defaultValue = "8", paramLabel = "M",
+            description = "Close it after M windows below in a row (default: ${DEFAULT-VALUE}).")
+    int incidentClose;
+
+    @Option(names = "--gap-policy", defaultValue = "carry-forward",
+            description = "Missing values: carry-forward, impute-mean or skip-window (default: ${DEFAULT-VALUE}).")
+    String gapPolicy;
+
+    @Option(names = "--label-column", description = "csv: the 0/1 label column, read only when scoring.")
+    String labelColumn;
+
+    @Option(names = "--timestamp-column", description = "csv: timestamp column (default: timestamp/time/datetime/date).")
+    String timestampColumn;
+
+    @Option(names = "--channels", split = ",", description = "csv: channel columns (default: all numeric but the label).")
+    List<String> channels;
+
+    @Option(names = "--delimiter", description = "csv: field delimiter (default: ',').")
+    Character delimiter;
+
+    @Override
+    public Integer call() throws IOException {
+        DataFormat dataFormat = DataFormat.parse(format);
+        ArchitectureOptions arch = architecture.toOptions(command.commandLine().getParseResult());
+        int effectivePatience = command.commandLine().getParseResult().hasMatchedOption("--patience")
+                ? patience : Math.min(patience, epochs);
+        TrainOptions training = new TrainOptions("evaluate", window, hop, hidden, latent, epochs, batchSize,
+                learningRate, effectivePatience, seed, 0, validationFraction, thresholdQuantile, thresholdMargin, arch);
+        EvaluationOptions options = new EvaluationOptions(training, detector(), trainRows, csvOptions(dataFormat));
+        Path labelsFile = labels != null ? labels : dataset.resolve("labels").resolve("combined_windows.json");
+        if (dataFormat == DataFormat.NAB && !Files.isRegularFile(labelsFile)) {
+            // Checked up front so a long run does not fail at the end; the file is not read until scoring.
+            throw new LatentwatchException("no NAB labels file at " + labelsFile + " (give --labels FILE)");
+        }
+        List<Evaluation.DataFile> files = Evaluation.files(dataset, dataFormat);
+        Files.createDirectories(out);
+        Path scratch = Files.createTempDirectory("latentwatch-evaluate");
+        PrintWriter err = command.commandLine().getErr();
+        err.printf("evaluating %d %s files: %s, window %d hop %d, threshold %s risk %s, incidents %s close %d%n",
+                files.size(), dataFormat.word(), arch.kind().word(), window, hop, threshold, risk, incidentOpen,
+                incidentClose);
+        List<FileDetection> detections = new ArrayList<>();
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("files").setInitialMax(files.size())
+                .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
+            for (Evaluation.DataFile file : files) {
+                bar.setExtraMessage(" " + file.key());
+                FileDetection d = Evaluation.detect(file, dataFormat, options, scratch);
+                Evaluation.write(out.resolve(file.key()), dataFormat, d);
+                detections.add(d);
+                bar.step();
+            }
+        } finally {
+            Files.deleteIfExists(scratch);
+        }
+        Map<String, Object> summary = new LinkedHashMap<>(dataFormat == DataFormat.NAB
+                ? EvaluationScoring.nab(detections, labelsFile)
+                : EvaluationScoring.pointwise(detections, dataFormat, options.csv()));
+        summary.put("command", List.of(command.commandLine().getParseResult().originalArgs().toArray()));
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("summary.json").toFile(),
+                summary);
+        printTable(command.commandLine().getOut(), dataFormat, summary);
+        return 0;
+    }
+
+    private DetectorConfig detector() {
+        String[] kn = incidentOpen.split("/", -1);
+        IncidentConfig incidents;
+        try {
+            if (kn.length != 2) {
+                throw new NumberFormatException();
+            }
+            incidents = new IncidentConfig(Integer.parseInt(kn[0].trim()), Integer.parseInt(kn[1].trim()),
+                    incidentClose, 0);
+        } catch (NumberFormatException e) {
+            throw new LatentwatchException("--incident-open '" + incidentOpen + "' must be K/N, e.g. 2/4");
+        }
+        ThresholdConfig thresholds = ThresholdConfig.defaults(ThresholdKind.parse(threshold))
+                .withInitialQuantile(initialQuantile).withRisk(risk).withFloorFactor(floorFactor);
+        return DetectorConfig.defaults()
+                .withGapPolicy(new GapPolicy(GapPolicy.Mode.parse(gapPolicy), GapPolicy.DEFAULT_CARRY_LIMIT, 0))
+                .withThreshold(thresholds)
+                .withIncidents(incidents);
+    }
+
+    private CsvOptions csvOptions(DataFormat dataFormat) {
+        CsvOptions o = CsvOptions.defaults();
+        if (dataFormat != DataFormat.CSV) {
+            return o;
+        }
+        if (labelColumn == null) {
+            throw new LatentwatchException("--format csv needs --label-column: the 0/1 column it is scored against");
+        }
+        o = o.withLabelColumn(labelColumn);
+        if (delimiter != null) {
+            o = o.withDelimiter(delimiter);
+        }
+        if (timestampColumn != null) {
+            o = o.withTimestampColumn(timestampColumn);
+        }
+        if (channels != null && !channels.isEmpty()) {
+            o = o.withChannelColumns(channels);
+        }
+        return o;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void printTable(PrintWriter o, DataFormat format, Map<String, Object> summary) {
+        Map<String, Map<String, Object>> files = (Map<String, Map<String, Object>>) summary.get("files");
+        if (format == DataFormat.NAB) {
+            o.printf(Locale.ROOT, "%-58s %7s %7s %9s %9s %12s%n", "file", "rows", "labels", "incidents",
+                    "raw(std)", "alerts(std)");
+            files.forEach((k, f) -> o.printf(Locale.ROOT, "%-58s %7d %7d %9d %9.3f %12.3f%n", k, f.get("rows"),
+                    f.get("label_windows"), f.get("incidents"), f.get("standard_raw"), f.get("alerts_standard_raw")));
+            Map<String, Object> s = (Map<String, Object>) summary.get("nab");
+            Map<String, Object> a = (Map<String, Object>) summary.get("nab_alerts");
+            o.printf(Locale.ROOT, "%-28s %10s %20s %20s%n", "NAB", "standard", "reward_low_FP_rate", "reward_low_FN_rate");
+            o.printf(Locale.ROOT, "%-28s %10.2f %20.2f %20.2f%n", "anomaly_score (best t)", s.get("standard"),
+                    s.get("reward_low_FP_rate"), s.get("reward_low_FN_rate"));
+            o.printf(Locale.ROOT, "%-28s %10.2f %20.2f %20.2f%n", "alert", a.get("standard"),
+                    a.get("reward_low_FP_rate"), a.get("reward_low_FN_rate"));
+        } else {
+            o.printf(Locale.ROOT, "%-40s %7s %7s %7s %7s %9s%n", "file", "rows", "F1", "FAR", "MAR", "incidents");
+            files.forEach((k, f) -> o.printf(Locale.ROOT, "%-40s %7d %7.3f %7.3f %7.3f %9d%n", k, f.get("rows"),
+                    f.get("f1"), f.get("far"), f.get("mar"), f.get("incidents")));
+            o.printf(Locale.ROOT, "%-40s %7s %7.3f %7.3f %7.3f%n", "pooled (alerts)", "", summary.get("f1"),
+                    summary.get("far"), summary.get("mar"));
+            Map<String, Object> w = (Map<String, Object>) summary.get("score_above_threshold");
+            o.printf(Locale.ROOT, "%-40s %7s %7.3f %7.3f %7.3f%n", "pooled (score >= threshold)", "", w.get("f1"),
+                    w.get("far"), w.get("mar"));
+        }
+        o.flush();
+    }
+}

@@ -1,0 +1,32 @@
+package io.latentwatch.eval;
+
+import io.latentwatch.LatentwatchException;
+import io.latentwatch.data.CsvOptions;
+import io.latentwatch.detect.DetectorConfig;
+import io.latentwatch.train.TrainOptions;
+
+/**
+ * How a benchmark is evaluated: what each file's model is trained with, how the detector runs, and
+ * the protocol's training length.
+ *
+ * @param training the per-file model's options; its name is replaced by one derived from the file, and
+ *     {@code trainRows} is ignored (the protocol decides which rows train)
+ * @param detector the detection settings (thresholds, incidents, gaps); topics and batching are the run's own
+ * @param trainRows SKAB and CSV: the leading rows of each file the model trains on and that are not scored
+ *     (SKAB's protocol: 400); NAB always trains on its probationary rows
+ * @param csv CSV only: the columns; its label column is read in the scoring step only
+ */
+public record EvaluationOptions(TrainOptions training, DetectorConfig detector, int trainRows, CsvOptions csv) {
+    /** SKAB's published protocol trains on each run's first 400 rows. */
+    public static final int SKAB_TRAIN_ROWS = 400;
+
+    public EvaluationOptions {
+        if (training == null || detector == null) {
+            throw new LatentwatchException("training and detector options are required");
+        }
+        if (trainRows < 1) {
+            throw new LatentwatchException("train rows must be >= 1, got " + trainRows);
+        }
+        csv = csv == null ? CsvOptions.defaults() : csv;
+    }
+}
