@@ -26,7 +26,7 @@ final class DetectorOptions {
             description = "A silence longer than this restarts the entity's window; 0s = off (default: ${DEFAULT-VALUE}).")
     Duration maxGap;
 
-    @Option(names = "--batch-size", defaultValue = "" + DetectorConfig.DEFAULT_BATCH_SIZE,
+    @Option(names = "--score-batch-size", defaultValue = "" + DetectorConfig.DEFAULT_BATCH_SIZE,
             description = "Windows scored per ONNX Runtime call (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
@@ -41,6 +41,14 @@ final class DetectorOptions {
     @Option(names = "--risk", defaultValue = "" + ThresholdConfig.DEFAULT_RISK,
             description = "SPOT/DSPOT: false-alarm probability per window (default: ${DEFAULT-VALUE}).")
     double risk;
+
+    @Option(names = "--initial-quantile", defaultValue = "" + ThresholdConfig.DEFAULT_INITIAL_QUANTILE,
+            description = "SPOT/DSPOT: calibration-score quantile above which scores are peaks (default: ${DEFAULT-VALUE}).")
+    double initialQuantile;
+
+    @Option(names = "--floor-factor", defaultValue = "" + ThresholdConfig.DEFAULT_FLOOR_FACTOR,
+            description = "The threshold never drops below this times the card's threshold (default: ${DEFAULT-VALUE}).")
+    double floorFactor;
 
     @Option(names = "--incident-open", defaultValue = "2/4", paramLabel = "K/N",
             description = "Open an incident when K of the last N windows are above the threshold (default: ${DEFAULT-VALUE}).")
@@ -72,7 +80,8 @@ final class DetectorOptions {
             throw new io.latentwatch.LatentwatchException("--incident-open '" + incidentOpen
                     + "' must be two whole numbers K/N, e.g. 2/4");
         }
-        ThresholdConfig thresholdConfig = ThresholdConfig.defaults(ThresholdKind.parse(threshold)).withRisk(risk);
+        ThresholdConfig thresholdConfig = ThresholdConfig.defaults(ThresholdKind.parse(threshold)).withRisk(risk)
+                .withInitialQuantile(initialQuantile).withFloorFactor(floorFactor);
         return base.withGrace(grace.toMillis())
                 .withGapPolicy(new GapPolicy(GapPolicy.Mode.parse(gapPolicy), carryLimit, maxGap.toMillis()))
                 .withBatching(batchSize, flushInterval)

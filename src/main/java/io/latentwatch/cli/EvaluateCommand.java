@@ -3,7 +3,6 @@ package io.latentwatch.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.latentwatch.LatentwatchException;
-import io.latentwatch.alert.IncidentConfig;
 import io.latentwatch.data.CsvOptions;
 import io.latentwatch.data.DataFormat;
 import io.latentwatch.detect.DetectorConfig;
@@ -11,9 +10,6 @@ import io.latentwatch.eval.Evaluation;
 import io.latentwatch.eval.EvaluationOptions;
 import io.latentwatch.eval.EvaluationScoring;
 import io.latentwatch.eval.FileDetection;
-import io.latentwatch.features.GapPolicy;
-import io.latentwatch.threshold.ThresholdConfig;
-import io.latentwatch.threshold.ThresholdKind;
 import io.latentwatch.train.ArchitectureOptions;
 import io.latentwatch.train.TrainOptions;
 import java.io.IOException;
@@ -114,33 +110,8 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "nab trains on its probationary rows.")
     int trainRows;
 
-    @Option(names = "--threshold", defaultValue = "spot",
-            description = "Adaptive threshold: spot, dspot, ewma or quantile (default: ${DEFAULT-VALUE}).")
-    String threshold;
-
-    @Option(names = "--risk", defaultValue = "" + ThresholdConfig.DEFAULT_RISK,
-            description = "SPOT/DSPOT false-alarm probability per window (default: ${DEFAULT-VALUE}).")
-    double risk;
-
-    @Option(names = "--initial-quantile", defaultValue = "" + ThresholdConfig.DEFAULT_INITIAL_QUANTILE,
-            description = "SPOT/DSPOT peak-threshold quantile of the calibration scores (default: ${DEFAULT-VALUE}).")
-    double initialQuantile;
-
-    @Option(names = "--floor-factor", defaultValue = "" + ThresholdConfig.DEFAULT_FLOOR_FACTOR,
-            description = "The threshold never drops below this times the card's threshold (default: ${DEFAULT-VALUE}).")
-    double floorFactor;
-
-    @Option(names = "--incident-open", defaultValue = "2/4", paramLabel = "K/N",
-            description = "Open an incident when K of the last N windows are above (default: ${DEFAULT-VALUE}).")
-    String incidentOpen;
-
-    @Option(names = "--incident-close", defaultValue = "8", paramLabel = "M",
-            description = "Close it after M windows below in a row (default: ${DEFAULT-VALUE}).")
-    int incidentClose;
-
-    @Option(names = "--gap-policy", defaultValue = "carry-forward",
-            description = "Missing values: carry-forward, impute-mean or skip-window (default: ${DEFAULT-VALUE}).")
-    String gapPolicy;
+    @Mixin
+    DetectorOptions detection = new DetectorOptions();
 
     @Option(names = "--label-column", description = "csv: the 0/1 label column, read only when scoring.")
     String labelColumn;
@@ -173,8 +144,8 @@ final class EvaluateCommand implements Callable<Integer> {
         Path scratch = Files.createTempDirectory("latentwatch-evaluate");
         PrintWriter err = command.commandLine().getErr();
         err.printf("evaluating %d %s files: %s, window %d hop %d, threshold %s risk %s, incidents %s close %d%n",
-                files.size(), dataFormat.word(), arch.kind().word(), window, hop, threshold, risk, incidentOpen,
-                incidentClose);
+                files.size(), dataFormat.word(), arch.kind().word(), window, hop, detection.threshold, detection.risk,
+                detection.incidentOpen, detection.incidentClose);
         List<FileDetection> detections = new ArrayList<>();
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("files").setInitialMax(files.size())
                 .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
@@ -199,23 +170,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private DetectorConfig detector() {
-        String[] kn = incidentOpen.split("/", -1);
-        IncidentConfig incidents;
-        try {
-            if (kn.length != 2) {
-                throw new NumberFormatException();
-            }
-            incidents = new IncidentConfig(Integer.parseInt(kn[0].trim()), Integer.parseInt(kn[1].trim()),
-                    incidentClose, 0);
-        } catch (NumberFormatException e) {
-            throw new LatentwatchException("--incident-open '" + incidentOpen + "' must be K/N, e.g. 2/4");
-        }
-        ThresholdConfig thresholds = ThresholdConfig.defaults(ThresholdKind.parse(threshold))
-                .withInitialQuantile(initialQuantile).withRisk(risk).withFloorFactor(floorFactor);
-        return DetectorConfig.defaults()
-                .withGapPolicy(new GapPolicy(GapPolicy.Mode.parse(gapPolicy), GapPolicy.DEFAULT_CARRY_LIMIT, 0))
-                .withThreshold(thresholds)
-                .withIncidents(incidents);
+        return detection.apply(DetectorConfig.defaults());
     }
 
     private CsvOptions csvOptions(DataFormat dataFormat) {

@@ -91,7 +91,7 @@ class ExactlyOnceIT {
         Path log = dir.resolve("detector.log");
         String[] args = {"--bootstrap-servers", KafkaTestCluster.bootstrapServers(), "--model", model.toString(),
             "--input", input, "--alerts", alerts, "--application-id", appId,
-            "--state-dir", dir.resolve("state").toString(), "--batch-size", "64", "--flush-interval", "1s",
+            "--state-dir", dir.resolve("state").toString(), "--score-batch-size", "64", "--flush-interval", "1s",
             "--scores-topic", scores};
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 KafkaTestCluster.bootstrapServers()))) {
