@@ -68,7 +68,7 @@ public final class Dense implements Layer {
         this.biasGrad = new float[out];
         this.weightRows = new float[in][out];
         this.transposedRows = new float[out][in];
-        this.gradRows = out >= in ? new float[in][out] : new float[out][in];
+        this.gradRows = Gemm.gradientScratch(in, out);
     }
 
     private static int checkSize(String name, int size) {
@@ -160,15 +160,7 @@ public final class Dense implements Layer {
                 biasGrad[j] += db[j];
             }
         }
-        // dW = xT delta, accumulated along the longer of the two sides so the inner loop stays long.
-        Gemm.zero(gradRows, gradRows.length, gradRows[0].length);
-        if (out >= in) {
-            Gemm.transposedMultiplyAdd(x, delta, gradRows, in, x.length, out);
-            Gemm.toFlat(gradRows, weightGrad, in, out);
-        } else {
-            Gemm.transposedMultiplyAdd(delta, x, gradRows, out, x.length, in);
-            Gemm.transposedToFlat(gradRows, weightGrad, in, out);
-        }
+        Gemm.transposedProduct(x, delta, in, x.length, out, gradRows, weightGrad);
     }
 
     private Workspace workspace(int batch) {

@@ -55,6 +55,29 @@ final class Gemm {
         }
     }
 
+    /**
+     * {@code flat = aᵀ · b}, row-major {@code m x n}, for {@code a} of {@code k x m} and {@code b} of
+     * {@code k x n}: a weight gradient summed over the batch rows {@code k}. It is accumulated in
+     * {@code scratch} ({@code m x n}, or {@code n x m} when {@code n < m}; see {@link #gradientScratch})
+     * along the longer side, so that the inner loop stays long.
+     */
+    static void transposedProduct(float[][] a, float[][] b, int m, int k, int n, float[][] scratch, float[] flat) {
+        if (n >= m) {
+            zero(scratch, m, n);
+            transposedMultiplyAdd(a, b, scratch, m, k, n);
+            toFlat(scratch, flat, m, n);
+        } else {
+            zero(scratch, n, m);
+            transposedMultiplyAdd(b, a, scratch, n, k, m);
+            transposedToFlat(scratch, flat, m, n);
+        }
+    }
+
+    /** The scratch {@link #transposedProduct} needs for an {@code m x n} result. */
+    static float[][] gradientScratch(int m, int n) {
+        return n >= m ? new float[m][n] : new float[n][m];
+    }
+
     /** {@code dst[j][i] = src[i][j]} for {@code src} of {@code rows x cols}. */
     static void transpose(float[][] src, float[][] dst, int rows, int cols) {
         for (int i = 0; i < rows; i++) {
