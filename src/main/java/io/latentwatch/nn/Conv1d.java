@@ -74,6 +74,16 @@ public final class Conv1d implements Layer {
         }
     }
 
+    /** The first {@code o >= 0} with {@code o * stride + shift >= 0}. */
+    static int firstInside(int shift, int stride) {
+        return Math.max(0, -Math.floorDiv(shift, stride));
+    }
+
+    /** One past the last {@code o} with {@code o * stride + shift < limit} (at most where it ends; may be below 0). */
+    static int endInside(int shift, int stride, int limit) {
+        return Math.floorDiv(limit - 1 - shift, stride) + 1;
+    }
+
     static int positive(String name, int value) {
         if (value < 1 || value > Dense.MAX_UNITS) {
             throw new LatentwatchException(name + " must be in [1, " + Dense.MAX_UNITS + "], got " + value);
@@ -94,12 +104,20 @@ public final class Conv1d implements Layer {
         for (int ci = 0; ci < inChannels; ci++) {
             for (int j = 0; j < kernel; j++) {
                 float[] col = columns[ci * kernel + j];
+                int lo = firstInside(j - padding, stride);
+                int hi = Math.min(outLength, endInside(j - padding, stride, length));
+                int offset = ci * length + j - padding;
                 for (int b = 0; b < batch; b++) {
                     float[] xb = x[b];
                     int base = b * outLength;
-                    for (int o = 0; o < outLength; o++) {
-                        int t = o * stride + j - padding;
-                        col[base + o] = t >= 0 && t < length ? xb[ci * length + t] : 0f;
+                    for (int o = 0; o < lo; o++) {
+                        col[base + o] = 0f;
+                    }
+                    for (int o = lo; o < hi; o++) {
+                        col[base + o] = xb[offset + o * stride];
+                    }
+                    for (int o = Math.max(lo, hi); o < outLength; o++) {
+                        col[base + o] = 0f;
                     }
                 }
             }
@@ -134,14 +152,14 @@ public final class Conv1d implements Layer {
         for (int ci = 0; ci < inChannels; ci++) {
             for (int j = 0; j < kernel; j++) {
                 float[] col = gradColumns[ci * kernel + j];
+                int lo = firstInside(j - padding, stride);
+                int hi = Math.min(outLength, endInside(j - padding, stride, length));
+                int offset = ci * length + j - padding;
                 for (int b = 0; b < batch; b++) {
                     float[] gi = gradInput[b];
                     int base = b * outLength;
-                    for (int o = 0; o < outLength; o++) {
-                        int t = o * stride + j - padding;
-                        if (t >= 0 && t < length) {
-                            gi[ci * length + t] += col[base + o];
-                        }
+                    for (int o = lo; o < hi; o++) {
+                        gi[offset + o * stride] += col[base + o];
                     }
                 }
             }

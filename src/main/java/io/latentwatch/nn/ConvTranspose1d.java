@@ -106,14 +106,14 @@ public final class ConvTranspose1d implements Layer {
         for (int co = 0; co < outChannels; co++) {
             for (int j = 0; j < kernel; j++) {
                 float[] col = columns[co * kernel + j];
+                int lo = Conv1d.firstInside(j - padding, stride);
+                int hi = Math.min(length, Conv1d.endInside(j - padding, stride, outLength));
+                int offset = co * outLength + j - padding;
                 for (int b = 0; b < batch; b++) {
                     float[] yb = output[b];
                     int base = b * length;
-                    for (int i = 0; i < length; i++) {
-                        int t = i * stride - padding + j;
-                        if (t >= 0 && t < outLength) {
-                            yb[co * outLength + t] += col[base + i];
-                        }
+                    for (int i = lo; i < hi; i++) {
+                        yb[offset + i * stride] += col[base + i];
                     }
                 }
             }
@@ -163,12 +163,20 @@ public final class ConvTranspose1d implements Layer {
         for (int co = 0; co < outChannels; co++) {
             for (int j = 0; j < kernel; j++) {
                 float[] col = gradColumns[co * kernel + j];
+                int lo = Conv1d.firstInside(j - padding, stride);
+                int hi = Math.min(length, Conv1d.endInside(j - padding, stride, outLength));
+                int offset = co * outLength + j - padding;
                 for (int b = 0; b < batch; b++) {
                     float[] gb = gradOutput[b];
                     int base = b * length;
-                    for (int i = 0; i < length; i++) {
-                        int t = i * stride - padding + j;
-                        col[base + i] = t >= 0 && t < outLength ? gb[co * outLength + t] : 0f;
+                    for (int i = 0; i < lo; i++) {
+                        col[base + i] = 0f;
+                    }
+                    for (int i = lo; i < hi; i++) {
+                        col[base + i] = gb[offset + i * stride];
+                    }
+                    for (int i = Math.max(lo, hi); i < length; i++) {
+                        col[base + i] = 0f;
                     }
                 }
             }

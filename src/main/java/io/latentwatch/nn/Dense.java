@@ -112,7 +112,11 @@ public final class Dense implements Layer {
             System.arraycopy(bias, 0, y[b], 0, out);
         }
         Gemm.multiplyAdd(x, weightRows, y, x.length, in, out);
-        if (activation != Activation.IDENTITY) {
+        if (activation == Activation.RELU) {
+            for (float[] yb : y) {
+                Activation.reluForward(yb, yb, out);
+            }
+        } else if (activation != Activation.IDENTITY) {
             for (float[] yb : y) {
                 for (int j = 0; j < out; j++) {
                     yb[j] = activation.apply(yb[j]);
@@ -153,8 +157,12 @@ public final class Dense implements Layer {
             float[] db = delta[b];
             float[] gb = gradOutput[b];
             float[] yb = y[b];
-            for (int j = 0; j < out; j++) {
-                db[j] = gb[j] * activation.derivativeFromOutput(yb[j]);
+            if (activation == Activation.RELU) {
+                Activation.reluBackward(yb, gb, db, out);
+            } else {
+                for (int j = 0; j < out; j++) {
+                    db[j] = gb[j] * activation.derivativeFromOutput(yb[j]);
+                }
             }
             for (int j = 0; j < out; j++) {
                 biasGrad[j] += db[j];

@@ -80,7 +80,22 @@ final class Gemm {
 
     /** {@code dst[j][i] = src[i][j]} for {@code src} of {@code rows x cols}. */
     static void transpose(float[][] src, float[][] dst, int rows, int cols) {
-        for (int i = 0; i < rows; i++) {
+        int i = 0;
+        // Four source rows at a time, so that each destination row gets four neighbouring writes.
+        for (; i + 3 < rows; i += 4) {
+            float[] s0 = src[i];
+            float[] s1 = src[i + 1];
+            float[] s2 = src[i + 2];
+            float[] s3 = src[i + 3];
+            for (int j = 0; j < cols; j++) {
+                float[] d = dst[j];
+                d[i] = s0[j];
+                d[i + 1] = s1[j];
+                d[i + 2] = s2[j];
+                d[i + 3] = s3[j];
+            }
+        }
+        for (; i < rows; i++) {
             float[] s = src[i];
             for (int j = 0; j < cols; j++) {
                 dst[j][i] = s[j];
