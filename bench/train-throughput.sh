@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Training throughput of the Java trainer (dense 64-32-8-32-64, batch 256, Adam, one thread),
-# in samples per CPU-second; one JSON line per repetition. See BENCHMARKS.md.
-# Usage: bench/train-throughput.sh [repetitions] [epochs warmup trainRows seed]
+# Training throughput of the Java trainer (dense 64-32-8-32-64 or a conv autoencoder, batch 256, Adam,
+# one thread), in samples per CPU-second; one JSON line per repetition. See BENCHMARKS.md.
+# Usage: bench/train-throughput.sh [repetitions] [dense|conv] [epochs warmup trainRows seed]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 reps="${1:-3}"

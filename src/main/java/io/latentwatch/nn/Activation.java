@@ -7,11 +7,14 @@ package io.latentwatch.nn;
  * because the layer keeps its outputs for the backward pass and need not store pre-activations.
  */
 public enum Activation {
-    /** {@code max(0, x)}; the derivative at 0 is taken as 0, as PyTorch and ONNX Runtime do. */
+    /**
+     * {@code max(0, x)}; the derivative at 0 is taken as 0, as PyTorch and ONNX Runtime do. A NaN input
+     * stays NaN, as in ONNX {@code Relu}.
+     */
     RELU {
         @Override
         public float apply(float x) {
-            return x > 0f ? x : 0f;
+            return Math.max(x, 0f);
         }
 
         @Override
@@ -89,6 +92,26 @@ public enum Activation {
 
     /** The derivative d apply(x) / dx, given the output {@code y = apply(x)}. */
     public abstract float derivativeFromOutput(float y);
+
+    /** {@code y[k] = max(0, x[k])} for {@code k < n}, as {@link #RELU}, without a branch per element. */
+    static void reluForward(float[] x, float[] y, int n) {
+        for (int k = 0; k < n; k++) {
+            y[k] = Math.max(x[k], 0f);
+        }
+    }
+
+    /**
+     * {@code gradIn[k] = y[k] > 0 ? gradOut[k] : 0} for the outputs {@code y} of {@link #RELU}, without a
+     * branch per element: ReLU signs are random, so a branch would be mispredicted half of the time.
+     */
+    static void reluBackward(float[] y, float[] gradOut, float[] gradIn, int n) {
+        for (int k = 0; k < n; k++) {
+            int bits = Float.floatToRawIntBits(y[k]);
+            // All ones when y > 0 (sign bit clear, not zero), else 0.
+            int mask = (-bits & ~bits) >> 31;
+            gradIn[k] = Float.intBitsToFloat(Float.floatToRawIntBits(gradOut[k]) & mask);
+        }
+    }
 
     /** As {@link #apply(float)}, with the negative slope of {@link #LEAKY_RELU}; others ignore it. */
     public float apply(float x, float slope) {

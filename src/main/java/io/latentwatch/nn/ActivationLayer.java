@@ -63,8 +63,12 @@ public final class ActivationLayer implements Layer {
         for (int b = 0; b < x.length; b++) {
             float[] xb = x[b];
             float[] yb = output[b];
-            for (int k = 0; k < width; k++) {
-                yb[k] = activation.apply(xb[k], slope);
+            if (activation == Activation.RELU) {
+                Activation.reluForward(xb, yb, width);
+            } else {
+                for (int k = 0; k < width; k++) {
+                    yb[k] = activation.apply(xb[k], slope);
+                }
             }
         }
         ready = true;
@@ -81,8 +85,12 @@ public final class ActivationLayer implements Layer {
             float[] yb = output[b];
             float[] gb = gradOutput[b];
             float[] gi = gradInput[b];
-            for (int k = 0; k < width; k++) {
-                gi[k] = gb[k] * activation.derivativeFromOutput(yb[k], slope);
+            if (activation == Activation.RELU) {
+                Activation.reluBackward(yb, gb, gi, width);
+            } else {
+                for (int k = 0; k < width; k++) {
+                    gi[k] = gb[k] * activation.derivativeFromOutput(yb[k], slope);
+                }
             }
         }
         return gradInput;

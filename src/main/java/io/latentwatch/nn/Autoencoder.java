@@ -167,6 +167,24 @@ public final class Autoencoder {
         return grad;
     }
 
+    /**
+     * Back through the encoder body for training, where nobody reads dLoss/dinput: layers below the
+     * first one with parameters are skipped, and that one computes no input gradient.
+     */
+    private static void backParameters(List<Layer> layers, float[][] g) {
+        int first = 0;
+        while (first < layers.size() && layers.get(first).parameters().isEmpty()) {
+            first++;
+        }
+        float[][] grad = g;
+        for (int l = layers.size() - 1; l > first; l--) {
+            grad = layers.get(l).backward(grad);
+        }
+        if (first < layers.size()) {
+            layers.get(first).backwardParameters(grad);
+        }
+    }
+
     /** Reconstruction MSE of clean rows through the inference path: the validation loss. */
     double reconstructionLoss(float[][] batch) {
         return MseLoss.loss(run(decoder, code(batch)), batch);
@@ -200,7 +218,7 @@ public final class Autoencoder {
             loss += klWeight * vaeBackward(gradZ, klWeight);
             gradZ = gradBody;
         }
-        back(body, gradZ);
+        backParameters(body, gradZ);
         return loss;
     }
 

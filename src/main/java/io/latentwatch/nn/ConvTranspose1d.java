@@ -27,9 +27,20 @@ public final class ConvTranspose1d implements Layer {
     private final float[] bias;
     private final float[] weightGrad;
     private final float[] biasGrad;
+    /** W as row arrays {@code [inChannels][outChannels * kernel]}, and the weight gradient's scratch. */
+    private final float[][] weightRows;
+    private final float[][] gradScratch;
     private float[][] lastInput;
     private float[][] output;
     private float[][] gradInput;
+    /** The input by channel {@code [inChannels][batch * length]}, the columns and their gradients. */
+    private float[][] inputByChannel;
+    private float[][] columns;
+    private float[][] gradColumns;
+    private float[][] gradByChannel;
+    /** Batch-major copies for the weight gradient. */
+    private float[][] inputByRow;
+    private float[][] gradColumnsByRow;
 
     /** Creates a layer with zero bias and He or Glorot weights, chosen by the activation {@code next}. */
     public ConvTranspose1d(int inChannels, int outChannels, int length, int kernel, int stride, int padding,
@@ -57,6 +68,8 @@ public final class ConvTranspose1d implements Layer {
         this.bias = new float[outChannels];
         this.weightGrad = new float[weights.length];
         this.biasGrad = new float[outChannels];
+        this.weightRows = new float[inChannels][outChannels * kernel];
+        this.gradScratch = Gemm.gradientScratch(inChannels, outChannels * kernel);
         // Each output sees about inChannels * kernel / stride inputs.
         double fanIn = Math.max(1.0, (double) inChannels * kernel / stride);
         boolean rectifier = next == Activation.RELU || next == Activation.LEAKY_RELU;
@@ -69,26 +82,38 @@ public final class ConvTranspose1d implements Layer {
     @Override
     public float[][] forward(float[][] x) {
         Matrices.checkWidth(x, inputSize(), "convTranspose1d");
-        output = Matrices.reuse(output, x.length, outputSize());
-        for (int b = 0; b < x.length; b++) {
-            float[] xb = x[b];
-            float[] yb = output[b];
-            for (int co = 0; co < outChannels; co++) {
-                Arrays.fill(yb, co * outLength, (co + 1) * outLength, bias[co]);
-            }
+        int batch = x.length;
+        int n = batch * length;
+        int r = outChannels * kernel;
+        // One matrix product gives every (output channel, tap) contribution of every input position;
+        // col2im then adds them onto the output positions they reach.
+        inputByChannel = Matrices.reuse(inputByChannel, inChannels, n);
+        for (int b = 0; b < batch; b++) {
             for (int ci = 0; ci < inChannels; ci++) {
-                for (int co = 0; co < outChannels; co++) {
-                    int wBase = (ci * outChannels + co) * kernel;
-                    int yBase = co * outLength;
-                    for (int i = 0; i < length; i++) {
-                        float xv = xb[ci * length + i];
-                        int t0 = i * stride - padding;
-                        for (int j = 0; j < kernel; j++) {
-                            int t = t0 + j;
-                            if (t >= 0 && t < outLength) {
-                                yb[yBase + t] += xv * weights[wBase + j];
-                            }
-                        }
+                System.arraycopy(x[b], ci * length, inputByChannel[ci], b * length, length);
+            }
+        }
+        columns = Matrices.reuse(columns, r, n);
+        Gemm.zero(columns, r, n);
+        Gemm.toRows(weights, weightRows, inChannels, r);
+        Gemm.transposedMultiplyAdd(weightRows, inputByChannel, columns, r, inChannels, n);
+        output = Matrices.reuse(output, batch, outputSize());
+        for (int b = 0; b < batch; b++) {
+            for (int co = 0; co < outChannels; co++) {
+                Arrays.fill(output[b], co * outLength, (co + 1) * outLength, bias[co]);
+            }
+        }
+        for (int co = 0; co < outChannels; co++) {
+            for (int j = 0; j < kernel; j++) {
+                float[] col = columns[co * kernel + j];
+                int lo = Conv1d.firstInside(j - padding, stride);
+                int hi = Math.min(length, Conv1d.endInside(j - padding, stride, outLength));
+                int offset = co * outLength + j - padding;
+                for (int b = 0; b < batch; b++) {
+                    float[] yb = output[b];
+                    int base = b * length;
+                    for (int i = lo; i < hi; i++) {
+                        yb[offset + i * stride] += col[base + i];
                     }
                 }
             }
@@ -99,43 +124,69 @@ public final class ConvTranspose1d implements Layer {
 
     @Override
     public float[][] backward(float[][] gradOutput) {
+        backwardParameters(gradOutput);
+        int batch = gradOutput.length;
+        int n = batch * length;
+        int r = outChannels * kernel;
+        gradByChannel = Matrices.reuse(gradByChannel, inChannels, n);
+        Gemm.zero(gradByChannel, inChannels, n);
+        Gemm.multiplyAdd(weightRows, gradColumns, gradByChannel, inChannels, r, n);
+        gradInput = Matrices.reuse(gradInput, batch, inputSize());
+        for (int b = 0; b < batch; b++) {
+            for (int ci = 0; ci < inChannels; ci++) {
+                System.arraycopy(gradByChannel[ci], b * length, gradInput[b], ci * length, length);
+            }
+        }
+        return gradInput;
+    }
+
+    /** Overwrites the weight and bias gradients without computing dLoss/dx. */
+    @Override
+    public void backwardParameters(float[][] gradOutput) {
         if (lastInput == null || gradOutput.length != lastInput.length) {
             throw new IllegalStateException("backward needs a preceding forward with the same batch size");
         }
-        gradInput = Matrices.reuse(gradInput, gradOutput.length, inputSize());
-        Arrays.fill(weightGrad, 0f);
+        int batch = gradOutput.length;
+        int n = batch * length;
+        int r = outChannels * kernel;
         Arrays.fill(biasGrad, 0f);
-        for (int b = 0; b < gradOutput.length; b++) {
-            float[] xb = lastInput[b];
+        for (int b = 0; b < batch; b++) {
             float[] gb = gradOutput[b];
-            float[] gi = gradInput[b];
             for (int co = 0; co < outChannels; co++) {
                 for (int t = 0; t < outLength; t++) {
                     biasGrad[co] += gb[co * outLength + t];
                 }
             }
-            for (int ci = 0; ci < inChannels; ci++) {
-                for (int i = 0; i < length; i++) {
-                    float xv = xb[ci * length + i];
-                    int t0 = i * stride - padding;
-                    float sum = 0f;
-                    for (int co = 0; co < outChannels; co++) {
-                        int wBase = (ci * outChannels + co) * kernel;
-                        int yBase = co * outLength;
-                        for (int j = 0; j < kernel; j++) {
-                            int t = t0 + j;
-                            if (t >= 0 && t < outLength) {
-                                float g = gb[yBase + t];
-                                sum += g * weights[wBase + j];
-                                weightGrad[wBase + j] += g * xv;
-                            }
-                        }
+        }
+        // im2col of the output gradient: what each (output channel, tap) of each input position received.
+        gradColumns = Matrices.reuse(gradColumns, r, n);
+        for (int co = 0; co < outChannels; co++) {
+            for (int j = 0; j < kernel; j++) {
+                float[] col = gradColumns[co * kernel + j];
+                int lo = Conv1d.firstInside(j - padding, stride);
+                int hi = Math.min(length, Conv1d.endInside(j - padding, stride, outLength));
+                int offset = co * outLength + j - padding;
+                for (int b = 0; b < batch; b++) {
+                    float[] gb = gradOutput[b];
+                    int base = b * length;
+                    for (int i = 0; i < lo; i++) {
+                        col[base + i] = 0f;
                     }
-                    gi[ci * length + i] = sum;
+                    for (int i = lo; i < hi; i++) {
+                        col[base + i] = gb[offset + i * stride];
+                    }
+                    for (int i = Math.max(lo, hi); i < length; i++) {
+                        col[base + i] = 0f;
+                    }
                 }
             }
         }
-        return gradInput;
+        // dW = inputT dcolumns, summed over the batch: both sides batch-major for a long inner loop.
+        inputByRow = Matrices.reuse(inputByRow, n, inChannels);
+        gradColumnsByRow = Matrices.reuse(gradColumnsByRow, n, r);
+        Gemm.transpose(inputByChannel, inputByRow, inChannels, n);
+        Gemm.transpose(gradColumns, gradColumnsByRow, r, n);
+        Gemm.transposedProduct(inputByRow, gradColumnsByRow, inChannels, n, r, gradScratch, weightGrad);
     }
 
     @Override

@@ -31,6 +31,10 @@ public final class Dense implements Layer {
     /** Buffers per batch size: training uses the batch size and one remainder, so this stays tiny. */
     private static final int MAX_WORKSPACES = 4;
     private final Map<Integer, Workspace> workspaces = new HashMap<>();
+    /** W as row arrays {@code [in][out]}, its transpose {@code [out][in]}, and dW along the longer side. */
+    private final float[][] weightRows;
+    private final float[][] transposedRows;
+    private final float[][] gradRows;
     private float[][] lastInput;
     private Workspace last;
 
@@ -62,6 +66,9 @@ public final class Dense implements Layer {
         this.bias = bias.clone();
         this.weightGrad = new float[weights.length];
         this.biasGrad = new float[out];
+        this.weightRows = new float[in][out];
+        this.transposedRows = new float[out][in];
+        this.gradRows = Gemm.gradientScratch(in, out);
     }
 
     private static int checkSize(String name, int size) {
@@ -93,23 +100,27 @@ public final class Dense implements Layer {
     @Override
     public float[][] forward(float[][] x) {
         Workspace ws = workspace(x.length);
-        float[][] y = ws.output;
         for (int b = 0; b < x.length; b++) {
-            float[] xb = x[b];
-            if (xb.length != in) {
-                throw new LatentwatchException("row " + b + " has " + xb.length + " features, expected " + in);
+            if (x[b].length != in) {
+                throw new LatentwatchException("row " + b + " has " + x[b].length + " features, expected " + in);
             }
-            float[] yb = y[b];
-            System.arraycopy(bias, 0, yb, 0, out);
-            for (int i = 0; i < in; i++) {
-                float xi = xb[i];
-                int row = i * out;
+        }
+        float[][] y = ws.output;
+        // Row arrays of W, refreshed per call because the optimiser updates the flat weights in place.
+        Gemm.toRows(weights, weightRows, in, out);
+        for (int b = 0; b < x.length; b++) {
+            System.arraycopy(bias, 0, y[b], 0, out);
+        }
+        Gemm.multiplyAdd(x, weightRows, y, x.length, in, out);
+        if (activation == Activation.RELU) {
+            for (float[] yb : y) {
+                Activation.reluForward(yb, yb, out);
+            }
+        } else if (activation != Activation.IDENTITY) {
+            for (float[] yb : y) {
                 for (int j = 0; j < out; j++) {
-                    yb[j] += xi * weights[row + j];
+                    yb[j] = activation.apply(yb[j]);
                 }
-            }
-            for (int j = 0; j < out; j++) {
-                yb[j] = activation.apply(yb[j]);
             }
         }
         lastInput = x;
@@ -123,37 +134,41 @@ public final class Dense implements Layer {
      */
     @Override
     public float[][] backward(float[][] gradOutput) {
+        backwardParameters(gradOutput);
+        float[][] delta = last.delta;
+        float[][] gradIn = last.gradInput;
+        Gemm.toTransposedRows(weights, transposedRows, in, out);
+        Gemm.zero(gradIn, gradIn.length, in);
+        Gemm.multiplyAdd(delta, transposedRows, gradIn, gradIn.length, out, in);
+        return gradIn;
+    }
+
+    /** Overwrites the weight and bias gradients without computing dLoss/dx. */
+    @Override
+    public void backwardParameters(float[][] gradOutput) {
         if (last == null || gradOutput.length != lastInput.length) {
             throw new IllegalStateException("backward needs a preceding forward with the same batch size");
         }
         float[][] x = lastInput;
         float[][] y = last.output;
         float[][] delta = last.delta;
-        float[][] gradIn = last.gradInput;
-        Arrays.fill(weightGrad, 0f);
         Arrays.fill(biasGrad, 0f);
         for (int b = 0; b < x.length; b++) {
             float[] db = delta[b];
             float[] gb = gradOutput[b];
             float[] yb = y[b];
+            if (activation == Activation.RELU) {
+                Activation.reluBackward(yb, gb, db, out);
+            } else {
+                for (int j = 0; j < out; j++) {
+                    db[j] = gb[j] * activation.derivativeFromOutput(yb[j]);
+                }
+            }
             for (int j = 0; j < out; j++) {
-                db[j] = gb[j] * activation.derivativeFromOutput(yb[j]);
                 biasGrad[j] += db[j];
             }
-            float[] xb = x[b];
-            float[] gib = gradIn[b];
-            for (int i = 0; i < in; i++) {
-                float xi = xb[i];
-                int row = i * out;
-                float sum = 0f;
-                for (int j = 0; j < out; j++) {
-                    weightGrad[row + j] += xi * db[j];
-                    sum += weights[row + j] * db[j];
-                }
-                gib[i] = sum;
-            }
         }
-        return gradIn;
+        Gemm.transposedProduct(x, delta, in, x.length, out, gradRows, weightGrad);
     }
 
     private Workspace workspace(int batch) {

@@ -141,6 +141,18 @@ public final class DenseAutoencoder {
         return g;
     }
 
+    /**
+     * As {@link #backward} for training, where dLoss/dinput is not needed: the first layer skips its
+     * input gradient.
+     */
+    void backwardParameters(float[][] gradOutput) {
+        float[][] g = gradOutput;
+        for (int l = layers.size() - 1; l > 0; l--) {
+            g = layers.get(l).backward(g);
+        }
+        layers.get(0).backwardParameters(g);
+    }
+
     /** Every weight and bias with its gradient, for the optimiser. */
     List<Parameter> parameters() {
         List<Parameter> params = new ArrayList<>();

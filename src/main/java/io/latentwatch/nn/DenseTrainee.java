@@ -26,7 +26,7 @@ final class DenseTrainee implements Trainee {
         float[][] reconstruction = model.forward(batch);
         gradient = Matrices.reuse(gradient, batch.length, inputSize());
         double loss = MseLoss.lossAndGradient(reconstruction, batch, gradient);
-        model.backward(gradient);
+        model.backwardParameters(gradient);
         return loss;
     }
 

@@ -27,6 +27,14 @@ public interface Layer {
      */
     float[][] backward(float[][] gradOutput);
 
+    /**
+     * As {@link #backward}, for a caller that does not need dLoss/dinput (the first layer with
+     * parameters in a network): overwrites the parameter gradients, and may skip the input gradient.
+     */
+    default void backwardParameters(float[][] gradOutput) {
+        backward(gradOutput);
+    }
+
     /** Live parameter arrays with their gradients, empty for a layer without weights. */
     List<Parameter> parameters();
 }

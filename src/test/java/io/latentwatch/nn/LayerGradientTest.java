@@ -59,6 +59,27 @@ class LayerGradientTest {
         assertTrue(checkLayer(up, new Random(kernel * 5 + stride), false) >= 20);
     }
 
+    /** The training path skips dLoss/dinput of the first layer; its parameter gradients must not change. */
+    @Test
+    void backwardParametersGivesTheSameParameterGradientsAsBackward() {
+        Random rng = new Random(5);
+        List<Layer> layers = List.of(new Dense(9, 5, Activation.RELU, rng), new Dense(3, 7, Activation.IDENTITY, rng),
+                new Conv1d(3, 4, 11, 5, 2, 2, Activation.IDENTITY, rng),
+                new ConvTranspose1d(4, 3, 6, 5, 2, 2, 1, Activation.IDENTITY, rng));
+        for (Layer layer : layers) {
+            float[][] x = GradientCheckTest.gaussian(6, layer.inputSize(), rng);
+            float[][] upstream = GradientCheckTest.gaussian(6, layer.outputSize(), rng);
+            layer.forward(x);
+            layer.backward(upstream);
+            List<float[]> full = layer.parameters().stream().map(p -> p.gradient().clone()).toList();
+            layer.forward(x);
+            layer.backwardParameters(upstream);
+            for (int p = 0; p < full.size(); p++) {
+                assertArrayEquals(full.get(p), layer.parameters().get(p).gradient(), layer + " parameter " + p);
+            }
+        }
+    }
+
     @Test
     void convTransposeUndoesTheShapeOfAConv() {
         for (int length = 5; length <= 20; length++) {
