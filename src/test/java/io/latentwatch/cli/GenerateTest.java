@@ -189,6 +189,24 @@ class GenerateTest {
     }
 
     @Test
+    void refusesAModelOnTimeWindows() {
+        ModelCard c = vae().card();
+        ModelCard.Features f = c.features();
+        // The card of a VAE trained on 10s means of the same channels: same shape, aggregate channel names.
+        ModelCard.Features windowed = new ModelCard.Features(
+                TestModels.CHANNELS.stream().map(ch -> ch + ".mean").toList(), f.window(), f.hop(), f.mean(), f.std(),
+                f.gapPolicy(), new ModelCard.TimeWindow(10_000, 10_000, List.of("mean")), TestModels.CHANNELS);
+        ModelCard card = new ModelCard(c.formatVersion(), c.name(), c.version(), c.trainerVersion(), c.data(), windowed,
+                c.architecture(), c.training(), c.threshold(), c.validationScores(), c.onnx(), c.calibration());
+        Path model = dir.resolve("windowed");
+        ModelFiles.write(model, card, vae().onnx(), vae().decoderOnnx());
+        Run r = run("generate", "--model", model.toString(), "--count", "2", "--out", dir.resolve("x.csv").toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("was trained on time-window aggregates [load.mean, flow.mean, temp.mean]")
+                && r.err().contains("cannot turn aggregates back into raw readings"), r.err());
+    }
+
+    @Test
     void refusesAChangedDecoder() throws IOException {
         Path model = writeVae();
         byte[] decoder = Files.readAllBytes(model.resolve(ModelFiles.DECODER));
