@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
         description = "Streaming anomaly detection for sensor data on Apache Kafka, with autoencoders.",
         subcommands = {DemoCommand.class, TrainCommand.class, DetectCommand.class, ReplayCommand.class,
             EvaluateCommand.class,
-            SimulateCommand.class,
+            SimulateCommand.class, GenerateCommand.class, TailCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
