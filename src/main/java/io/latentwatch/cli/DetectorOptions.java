@@ -58,6 +58,19 @@ final class DetectorOptions {
             description = "Close it after M consecutive windows below (default: ${DEFAULT-VALUE}).")
     int incidentClose;
 
+    @Option(names = "--dead-letter-topic",
+            description = "Where unusable input records go, with the reason in headers (default: <input>.dlq).")
+    String deadLetterTopic;
+
+    @Option(names = "--max-abs-value", defaultValue = "" + DetectorConfig.DEFAULT_MAX_ABS_VALUE,
+            description = "A reading value beyond +- this is absurd and dead-lettered (default: ${DEFAULT-VALUE}).")
+    double maxAbsValue;
+
+    @Option(names = "--max-future", defaultValue = "1h", converter = DurationConverter.class,
+            description = "A reading whose event time is further ahead of its record's timestamp is dead-lettered "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration maxFuture;
+
     @Option(names = "--scores-topic", description = "Also publish every window's score here (off by default).")
     String scoresTopic;
 
@@ -87,6 +100,7 @@ final class DetectorOptions {
                 .withBatching(batchSize, flushInterval)
                 .withThreshold(thresholdConfig)
                 .withIncidents(incidents)
-                .withOptionalTopics(scoresTopic, embeddingsTopic, denoisedTopic);
+                .withOptionalTopics(scoresTopic, embeddingsTopic, denoisedTopic)
+                .withDeadLetters(deadLetterTopic, maxAbsValue, maxFuture.toMillis());
     }
 }

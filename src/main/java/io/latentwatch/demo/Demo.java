@@ -79,7 +79,8 @@ public final class Demo {
             try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
                 kafka.createTopics(INPUT_PARTITIONS, INPUT);
                 kafka.createTopics(1, ALERTS);
-                DetectorConfig d = options.detector();
+                DetectorConfig d = options.detector().withTopics(INPUT, ALERTS);
+                kafka.createTopics(1, d.deadLetters());
                 for (String optional : new String[] {d.scoresTopic(), d.embeddingsTopic(), d.denoisedTopic()}) {
                     if (optional != null) {
                         kafka.createTopics(INPUT_PARTITIONS, optional);

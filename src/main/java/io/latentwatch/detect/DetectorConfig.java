@@ -21,10 +21,29 @@ import java.time.Duration;
  * @param flushInterval the longest a pending window waits (wall time) for its batch to fill
  * @param threshold the per-entity adaptive threshold
  * @param incidents when incidents open, update and close
+ * @param deadLetterTopic where unusable input records go with their reason; null for {@code <input>.dlq}
+ * @param maxAbsValue a reading value beyond plus or minus this is absurd and dead-lettered
+ * @param maxFutureMs a reading whose event time is further ahead of its record's timestamp is dead-lettered
  */
 public record DetectorConfig(String inputTopic, String alertsTopic, String scoresTopic, String embeddingsTopic,
                              String denoisedTopic, long graceMs, GapPolicy gapPolicy, int batchSize,
-                             Duration flushInterval, ThresholdConfig threshold, IncidentConfig incidents) {
+                             Duration flushInterval, ThresholdConfig threshold, IncidentConfig incidents,
+                             String deadLetterTopic, double maxAbsValue, long maxFutureMs) {
+    public static final double DEFAULT_MAX_ABS_VALUE = 1e12;
+    public static final long DEFAULT_MAX_FUTURE_MS = Duration.ofHours(1).toMillis();
+
+    /** The dead-letter topic: the configured one, or the input topic's name with {@code .dlq}. */
+    public String deadLetters() {
+        return deadLetterTopic != null ? deadLetterTopic : inputTopic + ".dlq";
+    }
+
+    /** Settings as before the dead-letter options existed: default topic and bounds. */
+    public DetectorConfig(String inputTopic, String alertsTopic, String scoresTopic, String embeddingsTopic,
+                          String denoisedTopic, long graceMs, GapPolicy gapPolicy, int batchSize,
+                          Duration flushInterval, ThresholdConfig threshold, IncidentConfig incidents) {
+        this(inputTopic, alertsTopic, scoresTopic, embeddingsTopic, denoisedTopic, graceMs, gapPolicy, batchSize,
+                flushInterval, threshold, incidents, null, DEFAULT_MAX_ABS_VALUE, DEFAULT_MAX_FUTURE_MS);
+    }
     public static final String DEFAULT_INPUT = "sensor-readings";
     public static final String DEFAULT_ALERTS = "anomaly-alerts";
     public static final int DEFAULT_BATCH_SIZE = 64;
@@ -60,45 +79,65 @@ public record DetectorConfig(String inputTopic, String alertsTopic, String score
         if (threshold == null || incidents == null) {
             throw new LatentwatchException("threshold and incident settings are required");
         }
+        if (deadLetterTopic != null) {
+            requireTopic(deadLetterTopic, "dead-letter topic");
+            if (deadLetterTopic.equals(inputTopic) || deadLetterTopic.equals(alertsTopic)) {
+                throw new LatentwatchException("dead-letter topic '" + deadLetterTopic
+                        + "' must differ from the input and alerts topics");
+            }
+        }
+        if (!(maxAbsValue > 0)) {
+            throw new LatentwatchException("max absolute value must be > 0, got " + maxAbsValue);
+        }
+        if (maxFutureMs < 0) {
+            throw new LatentwatchException("max future must be >= 0 ms, got " + maxFutureMs);
+        }
     }
 
     public static DetectorConfig defaults() {
         return new DetectorConfig(DEFAULT_INPUT, DEFAULT_ALERTS, null, null, null, 0, GapPolicy.defaults(),
-                DEFAULT_BATCH_SIZE, DEFAULT_FLUSH_INTERVAL, ThresholdConfig.defaults(), IncidentConfig.DEFAULT);
+                DEFAULT_BATCH_SIZE, DEFAULT_FLUSH_INTERVAL, ThresholdConfig.defaults(), IncidentConfig.DEFAULT, null,
+                DEFAULT_MAX_ABS_VALUE, DEFAULT_MAX_FUTURE_MS);
     }
 
     public DetectorConfig withTopics(String input, String alerts) {
         return new DetectorConfig(input, alerts, scoresTopic, embeddingsTopic, denoisedTopic, graceMs, gapPolicy,
-                batchSize, flushInterval, threshold, incidents);
+                batchSize, flushInterval, threshold, incidents, deadLetterTopic, maxAbsValue, maxFutureMs);
     }
 
     public DetectorConfig withOptionalTopics(String scores, String embeddings, String denoised) {
-        return new DetectorConfig(inputTopic, alertsTopic, scores, embeddings, denoised, graceMs, gapPolicy, batchSize, flushInterval, threshold, incidents);
+        return new DetectorConfig(inputTopic, alertsTopic, scores, embeddings, denoised, graceMs, gapPolicy, batchSize,
+                flushInterval, threshold, incidents, deadLetterTopic, maxAbsValue, maxFutureMs);
     }
 
     public DetectorConfig withGrace(long grace) {
         return new DetectorConfig(inputTopic, alertsTopic, scoresTopic, embeddingsTopic, denoisedTopic, grace,
-                gapPolicy, batchSize, flushInterval, threshold, incidents);
+                gapPolicy, batchSize, flushInterval, threshold, incidents, deadLetterTopic, maxAbsValue, maxFutureMs);
     }
 
     public DetectorConfig withGapPolicy(GapPolicy policy) {
         return new DetectorConfig(inputTopic, alertsTopic, scoresTopic, embeddingsTopic, denoisedTopic, graceMs, policy,
-                batchSize, flushInterval, threshold, incidents);
+                batchSize, flushInterval, threshold, incidents, deadLetterTopic, maxAbsValue, maxFutureMs);
     }
 
     public DetectorConfig withBatching(int size, Duration interval) {
         return new DetectorConfig(inputTopic, alertsTopic, scoresTopic, embeddingsTopic, denoisedTopic, graceMs,
-                gapPolicy, size, interval, threshold, incidents);
+                gapPolicy, size, interval, threshold, incidents, deadLetterTopic, maxAbsValue, maxFutureMs);
     }
 
     public DetectorConfig withThreshold(ThresholdConfig value) {
         return new DetectorConfig(inputTopic, alertsTopic, scoresTopic, embeddingsTopic, denoisedTopic, graceMs,
-                gapPolicy, batchSize, flushInterval, value, incidents);
+                gapPolicy, batchSize, flushInterval, value, incidents, deadLetterTopic, maxAbsValue, maxFutureMs);
     }
 
     public DetectorConfig withIncidents(IncidentConfig value) {
         return new DetectorConfig(inputTopic, alertsTopic, scoresTopic, embeddingsTopic, denoisedTopic, graceMs,
-                gapPolicy, batchSize, flushInterval, threshold, value);
+                gapPolicy, batchSize, flushInterval, threshold, value, deadLetterTopic, maxAbsValue, maxFutureMs);
+    }
+
+    public DetectorConfig withDeadLetters(String topic, double maxAbs, long maxFuture) {
+        return new DetectorConfig(inputTopic, alertsTopic, scoresTopic, embeddingsTopic, denoisedTopic, graceMs,
+                gapPolicy, batchSize, flushInterval, threshold, incidents, topic, maxAbs, maxFuture);
     }
 
     private static void requireTopic(String topic, String what) {

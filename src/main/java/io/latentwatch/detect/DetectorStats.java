@@ -14,13 +14,32 @@ public final class DetectorStats {
     final AtomicLong gapResets = new AtomicLong();
     final AtomicLong batches = new AtomicLong();
     final AtomicLong incidents = new AtomicLong();
+    private final java.util.Map<DeadLetter, AtomicLong> deadLetters = new java.util.EnumMap<>(DeadLetter.class);
+
+    public DetectorStats() {
+        for (DeadLetter reason : DeadLetter.values()) {
+            deadLetters.put(reason, new AtomicLong());
+        }
+    }
+
+    void deadLetter(DeadLetter reason) {
+        deadLetters.get(reason).incrementAndGet();
+        if (reason != DeadLetter.LATE) {
+            skipped.incrementAndGet();
+        }
+    }
+
+    /** Records sent to the dead-letter topic for {@code reason}. */
+    public long deadLetters(DeadLetter reason) {
+        return deadLetters.get(reason).get();
+    }
 
     /** Input records read, usable or not. */
     public long records() {
         return records.get();
     }
 
-    /** Records that could not be used (undecodable bytes, missing entity id) and were skipped. */
+    /** Records that could not be used (undecodable, no entity, bad values) and went to the dead-letter topic. */
     public long skipped() {
         return skipped.get();
     }

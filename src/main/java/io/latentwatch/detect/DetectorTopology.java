@@ -4,6 +4,7 @@ import io.latentwatch.LatentwatchException;
 import io.latentwatch.model.DetectorModel;
 import io.latentwatch.serde.AvroSerdes;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
@@ -26,6 +27,7 @@ public final class DetectorTopology {
     static final String SCORES_SINK = "scores";
     static final String EMBEDDINGS_SINK = "embeddings";
     static final String DENOISED_SINK = "denoised";
+    static final String DEAD_LETTER_SINK = "dead-letters";
 
     private DetectorTopology() {
     }
@@ -47,6 +49,8 @@ public final class DetectorTopology {
                 Serdes.String(), Serdes.ByteArray()), SCORING);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INCIDENT_STORE),
                 Serdes.String(), Serdes.ByteArray()), SCORING);
+        topology.addSink(DEAD_LETTER_SINK, config.deadLetters(), new ByteArraySerializer(), new ByteArraySerializer(),
+                WINDOWING);
         StringSerializer keys = new StringSerializer();
         topology.addSink(ALERTS_SINK, config.alertsTopic(), keys, AvroSerdes.alertSerde().serializer(), SCORING);
         if (config.scoresTopic() != null) {

@@ -21,14 +21,14 @@ import org.slf4j.LoggerFactory;
  * Decodes readings, restores each entity's event-time order within the grace, keeps its last window
  * in the {@code entity-windows} store and forwards every complete window to the scorer.
  */
-final class WindowingProcessor implements Processor<byte[], byte[], String, Window> {
+final class WindowingProcessor implements Processor<byte[], byte[], Object, Object> {
     private static final Logger LOG = LoggerFactory.getLogger(WindowingProcessor.class);
 
     private final DetectorModel model;
     private final FeatureSpec spec;
     private final DetectorConfig config;
     private final DetectorStats stats;
-    private ProcessorContext<String, Window> context;
+    private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, byte[]> store;
 
     WindowingProcessor(DetectorModel model, DetectorConfig config, DetectorStats stats) {
@@ -39,7 +39,7 @@ final class WindowingProcessor implements Processor<byte[], byte[], String, Wind
     }
 
     @Override
-    public void init(ProcessorContext<String, Window> context) {
+    public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
         this.store = context.getStateStore(DetectorTopology.WINDOW_STORE);
     }
@@ -51,12 +51,18 @@ final class WindowingProcessor implements Processor<byte[], byte[], String, Wind
         try {
             reading = AvroSerdes.readings().decode(record.value());
         } catch (RecordDecodingException e) {
-            skip(e.reason().name(), e.getMessage());
+            deadLetter(record, DeadLetter.valueOf(e.reason().name()), e);
             return;
         }
         String entity = reading.getEntityId();
         if (entity == null || entity.isBlank()) {
-            skip("MISSING_ENTITY", "reading has no entity id");
+            deadLetter(record, DeadLetter.MISSING_ENTITY, "reading has no entity id");
+            return;
+        }
+        ReadingChecks.Problem problem = ReadingChecks.problem(reading, model.card().inputChannels(), config,
+                record.timestamp());
+        if (problem != null) {
+            deadLetter(record, problem.reason(), problem.message());
             return;
         }
         byte[] saved = store.get(entity);
@@ -77,8 +83,8 @@ final class WindowingProcessor implements Processor<byte[], byte[], String, Wind
                 });
         if (!placed) {
             stats.late.incrementAndGet();
-            LOG.warn("late reading of {} at {} set aside (offset {})", entity, reading.getTimestamp(),
-                    context.recordMetadata().map(m -> m.partition() + "@" + m.offset()).orElse("?"));
+            deadLetter(record, DeadLetter.LATE, "reading of " + entity + " at " + reading.getTimestamp()
+                    + " is older than one already placed in order (grace " + config.graceMs() + " ms)");
         }
         stats.imputed.addAndGet(buffer.imputed() - imputedBefore);
         stats.skippedWindows.addAndGet(buffer.skippedWindows() - skippedBefore);
@@ -89,7 +95,7 @@ final class WindowingProcessor implements Processor<byte[], byte[], String, Wind
     private void addToWindow(String entity, WindowBuffer buffer, long timestamp, double[] row) {
         if (buffer.add(timestamp, row)) {
             Window window = buffer.window(spec);
-            context.forward(new Record<>(entity, window, window.end()));
+            context.forward(new Record<Object, Object>(entity, window, window.end()), DetectorTopology.SCORING);
         }
     }
 
@@ -104,11 +110,21 @@ final class WindowingProcessor implements Processor<byte[], byte[], String, Wind
         return row;
     }
 
-    private void skip(String reason, String message) {
-        stats.skipped.incrementAndGet();
-        String where = context.recordMetadata()
-                .map(m -> m.topic() + "-" + m.partition() + "@" + m.offset())
-                .orElse("unknown position");
-        LOG.warn("skipped record {} of model {} input ({}): {}", where, model.name(), reason, message);
+    private void deadLetter(Record<byte[], byte[]> record, DeadLetter reason, Exception e) {
+        deadLetter(record, reason, e.getClass().getName(), e.getMessage());
+    }
+
+    private void deadLetter(Record<byte[], byte[]> record, DeadLetter reason, String message) {
+        deadLetter(record, reason, "", message);
+    }
+
+    /** Sends the record's original bytes to the dead-letter topic with the reason in its headers. */
+    private void deadLetter(Record<byte[], byte[]> record, DeadLetter reason, String exceptionClass, String message) {
+        stats.deadLetter(reason);
+        var source = context.recordMetadata().orElse(null);
+        LOG.debug("dead letter {} from {}: {}", reason, source == null ? "?" : source.topic() + "-"
+                + source.partition() + "@" + source.offset(), message);
+        context.forward(new Record<Object, Object>(record.key(), record.value(), record.timestamp(),
+                reason.headers(record.headers(), exceptionClass, message, source)), DetectorTopology.DEAD_LETTER_SINK);
     }
 }

@@ -98,7 +98,9 @@ class DetectorTopologyTest {
             for (Reading r : readings) {
                 Map<String, Double> values = new HashMap<>();
                 for (int c = 0; c < r.values().length; c++) {
-                    values.put(TestModels.CHANNELS.get(c), r.values()[c]);
+                    if (!Double.isNaN(r.values()[c])) {
+                        values.put(TestModels.CHANNELS.get(c), r.values()[c]); // NaN stands for "channel absent"
+                    }
                 }
                 SensorReading reading = SensorReading.newBuilder().setEntityId(r.entity())
                         .setTimestamp(Instant.ofEpochMilli(r.timestamp())).setReadings(values).build();
