@@ -123,4 +123,40 @@ class SingleObjectCodecTest {
     private RecordDecodingException.Reason reason(byte[] bytes) {
         return assertThrows(RecordDecodingException.class, () -> codec.decode(bytes)).reason();
     }
+
+    @Test
+    void anAlertWrittenWithSchemaVersion1IsReadByTheCurrentReader() throws Exception {
+        org.apache.avro.Schema v1;
+        try (java.io.InputStream in = getClass().getClassLoader().getResourceAsStream(
+                "schemas/history/AnomalyAlert.v1.avsc")) {
+            v1 = new org.apache.avro.Schema.Parser().parse(in);
+        }
+        org.apache.avro.generic.GenericRecord old = new org.apache.avro.generic.GenericData.Record(v1);
+        old.put("alertId", "a-1");
+        old.put("entityId", "pump-01");
+        old.put("windowStart", 1000L);
+        old.put("windowEnd", 2000L);
+        old.put("score", 0.5);
+        old.put("threshold", 0.1);
+        old.put("severity", new org.apache.avro.generic.GenericData.EnumSymbol(v1.getField("severity").schema(), "HIGH"));
+        old.put("modelName", "m");
+        old.put("modelVersion", "v");
+        org.apache.avro.Schema contribution = v1.getField("topChannels").schema().getElementType();
+        org.apache.avro.generic.GenericRecord c = new org.apache.avro.generic.GenericData.Record(contribution);
+        c.put("channel", "flow");
+        c.put("share", 0.9);
+        old.put("topChannels", List.of(c));
+        old.put("detectedAt", 2000L);
+        byte[] bytes = new org.apache.avro.message.BinaryMessageEncoder<org.apache.avro.generic.GenericRecord>(
+                org.apache.avro.generic.GenericData.get(), v1).encode(old).array();
+
+        AnomalyAlert read = AvroSerdes.alerts().decode(bytes);
+        assertEquals("a-1", read.getAlertId());
+        assertEquals(io.latentwatch.avro.AlertStatus.OPEN, read.getStatus());
+        assertEquals("", read.getIncidentId());
+        assertEquals(0, read.getWindowsAbove());
+        assertEquals(Severity.HIGH, read.getSeverity());
+        assertEquals("flow", read.getTopChannels().get(0).getChannel());
+        assertEquals(2, AvroSerdes.alerts().knownVersions().size());
+    }
 }
