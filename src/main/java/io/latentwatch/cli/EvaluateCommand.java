@@ -10,6 +10,7 @@ import io.latentwatch.eval.Evaluation;
 import io.latentwatch.eval.EvaluationOptions;
 import io.latentwatch.eval.EvaluationScoring;
 import io.latentwatch.eval.FileDetection;
+import io.latentwatch.eval.RcfBaseline;
 import io.latentwatch.train.ArchitectureOptions;
 import io.latentwatch.train.TrainOptions;
 import java.io.IOException;
@@ -113,6 +114,21 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     DetectorOptions detection = new DetectorOptions();
 
+    @Option(names = "--detector", defaultValue = "autoencoder", paramLabel = "autoencoder|rcf",
+            description = "The autoencoder through the production topology, or the Random Cut Forest baseline "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String detectorKind;
+
+    @Option(names = "--rcf-shingle", defaultValue = "8", description = "RCF: rows per shingle (default: ${DEFAULT-VALUE}).")
+    int rcfShingle;
+
+    @Option(names = "--rcf-trees", defaultValue = "50", description = "RCF: trees (default: ${DEFAULT-VALUE}).")
+    int rcfTrees;
+
+    @Option(names = "--rcf-sample-size", defaultValue = "256",
+            description = "RCF: points per tree (default: ${DEFAULT-VALUE}).")
+    int rcfSampleSize;
+
     @Option(names = "--label-column", description = "csv: the 0/1 label column, read only when scoring.")
     String labelColumn;
 
@@ -134,6 +150,12 @@ final class EvaluateCommand implements Callable<Integer> {
         TrainOptions training = new TrainOptions("evaluate", window, hop, hidden, latent, epochs, batchSize,
                 learningRate, effectivePatience, seed, 0, validationFraction, thresholdQuantile, thresholdMargin, arch);
         EvaluationOptions options = new EvaluationOptions(training, detector(), trainRows, csvOptions(dataFormat));
+        switch (detectorKind) {
+            case "autoencoder" -> { }
+            case "rcf" -> options = options.withRcf(new RcfBaseline(rcfShingle, rcfTrees, rcfSampleSize, seed));
+            default -> throw new LatentwatchException("--detector '" + detectorKind
+                    + "' is not known; expected one of [autoencoder, rcf]");
+        }
         Path labelsFile = labels != null ? labels : dataset.resolve("labels").resolve("combined_windows.json");
         if (dataFormat == DataFormat.NAB && !Files.isRegularFile(labelsFile)) {
             // Checked up front so a long run does not fail at the end; the file is not read until scoring.

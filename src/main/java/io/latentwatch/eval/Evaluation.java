@@ -113,8 +113,12 @@ public final class Evaluation {
             throw new LatentwatchException(file.key() + ": " + series.rows() + " rows, none left to score after "
                     + trainRows + " training rows");
         }
-        TrainOptions training = renamed(options.training(), file.key());
         int firstScored = format == DataFormat.NAB ? 0 : trainRows;
+        if (options.rcf() != null) {
+            return new FileDetection(file.key(), file.path(), series.timestamps(), firstScored,
+                    options.rcf().run(series), null);
+        }
+        TrainOptions training = renamed(options.training(), file.key());
         ModelTrainer.Trained trained;
         try {
             trained = ModelTrainer.train(series.head(trainRows),

@@ -16,9 +16,20 @@ import io.latentwatch.train.TrainOptions;
  *     (SKAB's protocol: 400); NAB always trains on its probationary rows
  * @param csv CSV only: the columns; its label column is read in the scoring step only
  */
-public record EvaluationOptions(TrainOptions training, DetectorConfig detector, int trainRows, CsvOptions csv) {
+public record EvaluationOptions(TrainOptions training, DetectorConfig detector, int trainRows, CsvOptions csv,
+                                RcfBaseline rcf) {
     /** SKAB's published protocol trains on each run's first 400 rows. */
     public static final int SKAB_TRAIN_ROWS = 400;
+
+    /** Options for the autoencoder detector. */
+    public EvaluationOptions(TrainOptions training, DetectorConfig detector, int trainRows, CsvOptions csv) {
+        this(training, detector, trainRows, csv, null);
+    }
+
+    /** The same evaluation with the Random Cut Forest baseline in place of the autoencoder. */
+    public EvaluationOptions withRcf(RcfBaseline baseline) {
+        return new EvaluationOptions(training, detector, trainRows, csv, baseline);
+    }
 
     public EvaluationOptions {
         if (training == null || detector == null) {
