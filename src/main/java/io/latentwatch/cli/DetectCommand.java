@@ -5,12 +5,17 @@ import io.latentwatch.detect.DetectorStats;
 import io.latentwatch.detect.DetectorTopology;
 import io.latentwatch.detect.StreamsSettings;
 import io.latentwatch.model.DetectorModel;
+import io.latentwatch.ops.DetectorMetrics;
+import io.latentwatch.ops.EntityQuery;
+import io.latentwatch.ops.OpsHttpServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -46,6 +51,16 @@ final class DetectCommand implements Callable<Integer> {
     @Option(names = "--state-dir", description = "Directory for local state (default: Kafka Streams' own).")
     Path stateDir;
 
+    @Option(names = "--http-port", defaultValue = "8080", paramLabel = "PORT",
+            description = "Port of the /metrics, /health and /entities/ID endpoints; 0 picks a free one "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Option(names = "--http-host", defaultValue = "127.0.0.1", paramLabel = "HOST",
+            description = "Address the HTTP endpoints listen on; other instances forward entity queries to it "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String httpHost;
+
     @Mixin
     DetectorOptions detection;
 
@@ -56,11 +71,19 @@ final class DetectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         DetectorConfig config = detection.apply(DetectorConfig.defaults().withTopics(input, alerts));
-        try (DetectorModel detectorModel = DetectorModel.load(model)) {
+        try (DetectorModel detectorModel = DetectorModel.load(model);
+             OpsHttpServer http = OpsHttpServer.bind(httpHost, httpPort)) {
             DetectorStats stats = new DetectorStats();
             Properties props = StreamsSettings.of(bootstrapServers, applicationId, stateDir, kafka);
+            // Other instances forward entity queries to this address; --kafka application.server=... overrides
+            // it where they reach this one by another name (NAT, containers).
+            String advertised = props.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG);
+            HostInfo self = advertised == null ? http.advertised() : HostInfo.buildFromEndpoint(advertised);
+            props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
             CountDownLatch stopped = new CountDownLatch(1);
-            try (KafkaStreams streams = new KafkaStreams(DetectorTopology.build(config, detectorModel, stats), props)) {
+            try (KafkaStreams streams = new KafkaStreams(DetectorTopology.build(config, detectorModel, stats), props);
+                 DetectorMetrics metrics = new DetectorMetrics(stats, streams, detectorModel.name(),
+                         detectorModel.version())) {
                 streams.setStateListener((now, before) -> {
                     if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
                         stopped.countDown();
@@ -75,6 +98,7 @@ final class DetectCommand implements Callable<Integer> {
                 }, "latentwatch-shutdown");
                 Runtime.getRuntime().addShutdownHook(hook);
                 streams.start();
+                http.start(streams, metrics, new EntityQuery(streams, config.threshold(), self));
                 LOG.info("detecting on {} with model {} ({}), alerts to {}", input, detectorModel.name(),
                         detectorModel.version(), alerts);
                 stopped.await();
