@@ -4,7 +4,8 @@ import io.latentwatch.detect.DetectorConfig;
 import io.latentwatch.detect.DetectorStats;
 import io.latentwatch.detect.DetectorTopology;
 import io.latentwatch.detect.StreamsSettings;
-import io.latentwatch.model.DetectorModel;
+import io.latentwatch.model.ModelRegistry;
+import io.latentwatch.model.ModelWatcher;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
@@ -29,6 +30,11 @@ final class DetectCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model directory (models/NAME).")
     Path model;
+
+    @Option(names = "--model-poll-interval", defaultValue = "2s", converter = DurationConverter.class,
+            description = "How often the model directory is checked for a new version; 0s turns it off "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration modelPollInterval;
 
     @Option(names = "--input", defaultValue = DetectorConfig.DEFAULT_INPUT,
             description = "Topic of SensorReading records (default: ${DEFAULT-VALUE}).")
@@ -56,11 +62,12 @@ final class DetectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         DetectorConfig config = detection.apply(DetectorConfig.defaults().withTopics(input, alerts));
-        try (DetectorModel detectorModel = DetectorModel.load(model)) {
+        try (ModelRegistry models = ModelRegistry.open(model);
+             ModelWatcher watcher = modelPollInterval.isZero() ? null : ModelWatcher.start(models, modelPollInterval)) {
             DetectorStats stats = new DetectorStats();
             Properties props = StreamsSettings.of(bootstrapServers, applicationId, stateDir, kafka);
             CountDownLatch stopped = new CountDownLatch(1);
-            try (KafkaStreams streams = new KafkaStreams(DetectorTopology.build(config, detectorModel, stats), props)) {
+            try (KafkaStreams streams = new KafkaStreams(DetectorTopology.build(config, models, stats), props)) {
                 streams.setStateListener((now, before) -> {
                     if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
                         stopped.countDown();
@@ -75,8 +82,7 @@ final class DetectCommand implements Callable<Integer> {
                 }, "latentwatch-shutdown");
                 Runtime.getRuntime().addShutdownHook(hook);
                 streams.start();
-                LOG.info("detecting on {} with model {} ({}), alerts to {}", input, detectorModel.name(),
-                        detectorModel.version(), alerts);
+                LOG.info("detecting on {} with model {}, alerts to {}", input, models.describe(), alerts);
                 stopped.await();
                 boolean failed = streams.state() == KafkaStreams.State.ERROR;
                 LOG.info("stopped: {} records, {} windows scored, {} incidents, {} alerts, {} late, {} skipped",
