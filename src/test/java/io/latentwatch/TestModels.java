@@ -20,6 +20,7 @@ public final class TestModels {
     public static final long STEP_MS = 1000;
 
     private static ModelTrainer.Trained cached;
+    private static ModelTrainer.Trained retrained;
 
     private TestModels() {
     }
@@ -56,6 +57,18 @@ public final class TestModels {
                     options("test-model", 7), EpochListener.NONE);
         }
         return cached;
+    }
+
+    /**
+     * A second version of the same model: the same channels, window and hop, trained with another seed
+     * on other noise (so its weights and normalisation differ); deterministic.
+     */
+    public static synchronized ModelTrainer.Trained retrained() {
+        if (retrained == null) {
+            retrained = ModelTrainer.train(normalSeries(4000, 2), new ModelCard.DataSource("synthetic-2", "csv", 0, 4000),
+                    options("test-model", 11), EpochListener.NONE);
+        }
+        return retrained;
     }
 
     /** Writes the trained model to {@code dir} and loads it back, verified, for scoring. */

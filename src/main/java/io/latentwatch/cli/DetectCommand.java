@@ -4,7 +4,8 @@ import io.latentwatch.detect.DetectorConfig;
 import io.latentwatch.detect.DetectorStats;
 import io.latentwatch.detect.DetectorTopology;
 import io.latentwatch.detect.StreamsSettings;
-import io.latentwatch.model.DetectorModel;
+import io.latentwatch.model.ModelRegistry;
+import io.latentwatch.model.ModelWatcher;
 import io.latentwatch.ops.DetectorMetrics;
 import io.latentwatch.ops.EntityQuery;
 import io.latentwatch.ops.OpsHttpServer;
@@ -34,6 +35,11 @@ final class DetectCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model directory (models/NAME).")
     Path model;
+
+    @Option(names = "--model-poll-interval", defaultValue = "2s", converter = DurationConverter.class,
+            description = "How often the model directory is checked for a new version; 0s turns it off "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration modelPollInterval;
 
     @Option(names = "--input", defaultValue = DetectorConfig.DEFAULT_INPUT,
             description = "Topic of SensorReading records (default: ${DEFAULT-VALUE}).")
@@ -71,7 +77,8 @@ final class DetectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         DetectorConfig config = detection.apply(DetectorConfig.defaults().withTopics(input, alerts));
-        try (DetectorModel detectorModel = DetectorModel.load(model);
+        try (ModelRegistry models = ModelRegistry.open(model);
+             ModelWatcher watcher = modelPollInterval.isZero() ? null : ModelWatcher.start(models, modelPollInterval);
              OpsHttpServer http = OpsHttpServer.bind(httpHost, httpPort)) {
             DetectorStats stats = new DetectorStats();
             Properties props = StreamsSettings.of(bootstrapServers, applicationId, stateDir, kafka);
@@ -81,9 +88,13 @@ final class DetectCommand implements Callable<Integer> {
             HostInfo self = advertised == null ? http.advertised() : HostInfo.buildFromEndpoint(advertised);
             props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
             CountDownLatch stopped = new CountDownLatch(1);
-            try (KafkaStreams streams = new KafkaStreams(DetectorTopology.build(config, detectorModel, stats), props);
-                 DetectorMetrics metrics = new DetectorMetrics(stats, streams, detectorModel.name(),
-                         detectorModel.version())) {
+            String[] running;
+            try (var lease = models.acquire()) {
+                running = new String[] {lease.model().name(), lease.model().version()};
+            }
+            try (KafkaStreams streams = new KafkaStreams(DetectorTopology.build(config, models, stats), props);
+                 DetectorMetrics metrics = new DetectorMetrics(stats, streams, running[0], running[1])) {
+                models.onSwap(metrics::modelChanged);
                 streams.setStateListener((now, before) -> {
                     if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
                         stopped.countDown();
@@ -99,8 +110,7 @@ final class DetectCommand implements Callable<Integer> {
                 Runtime.getRuntime().addShutdownHook(hook);
                 streams.start();
                 http.start(streams, metrics, new EntityQuery(streams, config.threshold(), self));
-                LOG.info("detecting on {} with model {} ({}), alerts to {}", input, detectorModel.name(),
-                        detectorModel.version(), alerts);
+                LOG.info("detecting on {} with model {}, alerts to {}", input, models.describe(), alerts);
                 stopped.await();
                 boolean failed = streams.state() == KafkaStreams.State.ERROR;
                 LOG.info("stopped: {} records, {} windows scored, {} incidents, {} alerts, {} late, {} skipped",

@@ -2,6 +2,7 @@ package io.latentwatch.detect;
 
 import io.latentwatch.LatentwatchException;
 import io.latentwatch.model.DetectorModel;
+import io.latentwatch.model.ModelSource;
 import io.latentwatch.serde.AvroSerdes;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -32,15 +33,24 @@ public final class DetectorTopology {
     private DetectorTopology() {
     }
 
+    /** The topology scoring with one fixed model, owned and closed by the caller. */
     public static Topology build(DetectorConfig config, DetectorModel model, DetectorStats stats) {
-        if (config.embeddingsTopic() != null && !model.card().onnx().outputs().contains("latent")) {
-            throw new LatentwatchException("the embeddings topic needs a model with a 'latent' output; model "
-                    + model.name() + " has " + model.card().onnx().outputs());
+        return build(config, ModelSource.fixed(model), stats);
+    }
+
+    /**
+     * The topology scoring each batch with the model {@code models} gives at that moment (a
+     * {@link io.latentwatch.model.ModelRegistry} swaps in new versions while it runs). The optional
+     * outputs are checked against the model current now; the registry refuses later models that lack them.
+     */
+    public static Topology build(DetectorConfig config, ModelSource models, DetectorStats stats) {
+        try (ModelSource.Lease lease = models.acquire()) {
+            checkOutputs(config, lease.model());
         }
         Topology topology = new Topology();
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), config.inputTopic());
-        topology.addProcessor(WINDOWING, () -> new WindowingProcessor(model, config, stats), SOURCE);
-        topology.addProcessor(SCORING, () -> new ScoringProcessor(model, config, stats), WINDOWING);
+        topology.addProcessor(WINDOWING, () -> new WindowingProcessor(models, config, stats), SOURCE);
+        topology.addProcessor(SCORING, () -> new ScoringProcessor(models, config, stats), WINDOWING);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WINDOW_STORE),
                 Serdes.String(), Serdes.ByteArray()), WINDOWING);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE),
@@ -65,5 +75,12 @@ public final class DetectorTopology {
                     SCORING);
         }
         return topology;
+    }
+
+    private static void checkOutputs(DetectorConfig config, DetectorModel model) {
+        if (config.embeddingsTopic() != null && !model.card().onnx().outputs().contains("latent")) {
+            throw new LatentwatchException("the embeddings topic needs a model with a 'latent' output; model "
+                    + model.name() + " has " + model.card().onnx().outputs());
+        }
     }
 }

@@ -8,7 +8,9 @@ import io.latentwatch.alert.Status;
 import io.latentwatch.alert.Transition;
 import io.latentwatch.alert.WindowVerdict;
 import io.latentwatch.features.Window;
+import io.latentwatch.features.FeatureSpec;
 import io.latentwatch.model.DetectorModel;
+import io.latentwatch.model.ModelSource;
 import io.latentwatch.onnx.Scores;
 import io.latentwatch.threshold.AdaptiveThreshold;
 import io.latentwatch.threshold.Calibration;
@@ -16,7 +18,9 @@ import io.latentwatch.threshold.Decision;
 import io.latentwatch.threshold.ThresholdStateCodec;
 import io.latentwatch.threshold.Thresholds;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -35,15 +39,23 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>The punctuator decides only when a batch is scored, never what is decided: scores do not
  * depend on the batch beyond float rounding, and every decision runs in event-time order per entity.
+ *
+ * <p>A batch is scored and decided with one model, pinned from the {@link ModelSource} for the
+ * whole batch: its alerts and scores name that model. A window normalised by an earlier model (cut
+ * just before a swap) is renormalised for the model that scores it. Thresholds and incidents are
+ * per entity and carry over a swap unchanged.
  */
-final class ScoringProcessor implements Processor<String, Window, String, SpecificRecord> {
+final class ScoringProcessor implements Processor<String, FreshWindow, String, SpecificRecord> {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ScoringProcessor.class);
 
-    private final DetectorModel model;
+    private final ModelSource models;
     private final DetectorConfig config;
     private final DetectorStats stats;
     private final IncidentTracker tracker;
-    private final Calibration calibration;
+    /** The spec that normalised each pending window this incarnation put there (by pending key). */
+    private final Map<Long, FeatureSpec> normalisedWith = new HashMap<>();
+    private DetectorModel calibratedFor;
+    private Calibration calibration;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<Long, byte[]> pending;
     private KeyValueStore<String, byte[]> thresholds;
@@ -52,12 +64,11 @@ final class ScoringProcessor implements Processor<String, Window, String, Specif
     private int pendingCount;
     private boolean resumed;
 
-    ScoringProcessor(DetectorModel model, DetectorConfig config, DetectorStats stats) {
-        this.model = model;
+    ScoringProcessor(ModelSource models, DetectorConfig config, DetectorStats stats) {
+        this.models = models;
         this.config = config;
         this.stats = stats;
         this.tracker = new IncidentTracker(config.incidents());
-        this.calibration = model.calibration();
     }
 
     @Override
@@ -93,9 +104,10 @@ final class ScoringProcessor implements Processor<String, Window, String, Specif
     }
 
     @Override
-    public void process(Record<String, Window> record) {
+    public void process(Record<String, FreshWindow> record) {
         resumePending();
-        pending.put(nextSeq++, new PendingWindow(record.key(), record.value()).toBytes());
+        normalisedWith.put(nextSeq, record.value().normalisedWith());
+        pending.put(nextSeq++, new PendingWindow(record.key(), record.value().window()).toBytes());
         pendingCount++;
         if (pendingCount >= config.batchSize()) {
             flush();
@@ -116,27 +128,47 @@ final class ScoringProcessor implements Processor<String, Window, String, Specif
                 windows.add(PendingWindow.fromBytes(kv.value));
             }
         }
-        float[][] features = new float[windows.size()][];
-        for (int i = 0; i < features.length; i++) {
-            features[i] = windows.get(i).window().features();
-        }
-        Scores scores = model.score(features, config.denoisedTopic() != null, config.embeddingsTopic() != null);
-        stats.batches.incrementAndGet();
-        stats.windows.addAndGet(features.length);
-        for (int i = 0; i < features.length; i++) {
-            decide(windows.get(i), scores, i);
+        try (ModelSource.Lease lease = models.acquire()) {
+            DetectorModel model = lease.model();
+            float[][] features = new float[windows.size()][];
+            for (int i = 0; i < features.length; i++) {
+                // Windows restored from the changelog have no entry: they are taken as normalised by this model.
+                features[i] = renormalise(windows.get(i).window().features(), normalisedWith.get(keys.get(i)),
+                        model.spec());
+            }
+            Scores scores = model.score(features, config.denoisedTopic() != null, config.embeddingsTopic() != null);
+            stats.batches.incrementAndGet();
+            stats.windows.addAndGet(features.length);
+            for (int i = 0; i < features.length; i++) {
+                decide(model, windows.get(i), scores, i);
+            }
         }
         for (Long key : keys) {
             pending.delete(key);
         }
+        normalisedWith.clear();
         pendingCount = 0;
     }
 
-    private void decide(PendingWindow p, Scores scores, int i) {
+    /** {@code features} normalised with {@code from}, renormalised with {@code to} when they differ. */
+    static float[] renormalise(float[] features, FeatureSpec from, FeatureSpec to) {
+        if (from == null || from == to || from.equals(to)) {
+            return features;
+        }
+        int channels = to.channelCount();
+        float[] out = new float[features.length];
+        for (int i = 0; i < features.length; i++) {
+            int c = i % channels;
+            out[i] = to.normalise(c, from.denormalise(c, features[i]));
+        }
+        return out;
+    }
+
+    private void decide(DetectorModel model, PendingWindow p, Scores scores, int i) {
         String entity = p.entity();
         Window window = p.window();
         double score = scores.score()[i];
-        AdaptiveThreshold threshold = threshold(entity);
+        AdaptiveThreshold threshold = threshold(entity, model);
         Decision decision = threshold.update(score);
         thresholds.put(entity, ThresholdStateCodec.toBytes(threshold.state()));
 
@@ -168,9 +200,16 @@ final class ScoringProcessor implements Processor<String, Window, String, Specif
         }
     }
 
-    private AdaptiveThreshold threshold(String entity) {
+    /** The entity's threshold; a new entity's starts from the calibration of the model scoring it. */
+    private AdaptiveThreshold threshold(String entity, DetectorModel model) {
         byte[] saved = thresholds.get(entity);
-        return saved == null ? Thresholds.create(config.threshold(), calibration, model.threshold())
-                : Thresholds.restore(config.threshold(), saved);
+        if (saved != null) {
+            return Thresholds.restore(config.threshold(), saved);
+        }
+        if (calibratedFor != model) {
+            calibration = model.calibration();
+            calibratedFor = model;
+        }
+        return Thresholds.create(config.threshold(), calibration, model.threshold());
     }
 }

@@ -6,6 +6,7 @@ import io.latentwatch.features.TimeBuckets;
 import io.latentwatch.features.Window;
 import io.latentwatch.features.WindowBuffer;
 import io.latentwatch.model.DetectorModel;
+import io.latentwatch.model.ModelSource;
 import io.latentwatch.serde.AvroSerdes;
 import io.latentwatch.serde.RecordDecodingException;
 import java.util.List;
@@ -20,20 +21,21 @@ import org.slf4j.LoggerFactory;
 /**
  * Decodes readings, restores each entity's event-time order within the grace, keeps its last window
  * in the {@code entity-windows} store and forwards every complete window to the scorer.
+ *
+ * <p>Each record is windowed with the model current when it arrives (pinned for that record);
+ * models that may replace each other share channels, window and hop, so the state fits either.
  */
 final class WindowingProcessor implements Processor<byte[], byte[], Object, Object> {
     private static final Logger LOG = LoggerFactory.getLogger(WindowingProcessor.class);
 
-    private final DetectorModel model;
-    private final FeatureSpec spec;
+    private final ModelSource models;
     private final DetectorConfig config;
     private final DetectorStats stats;
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, byte[]> store;
 
-    WindowingProcessor(DetectorModel model, DetectorConfig config, DetectorStats stats) {
-        this.model = model;
-        this.spec = model.spec();
+    WindowingProcessor(ModelSource models, DetectorConfig config, DetectorStats stats) {
+        this.models = models;
         this.config = config;
         this.stats = stats;
     }
@@ -47,6 +49,12 @@ final class WindowingProcessor implements Processor<byte[], byte[], Object, Obje
     @Override
     public void process(Record<byte[], byte[]> record) {
         stats.records.incrementAndGet();
+        try (ModelSource.Lease lease = models.acquire()) {
+            process(record, lease.model());
+        }
+    }
+
+    private void process(Record<byte[], byte[]> record, DetectorModel model) {
         SensorReading reading;
         try {
             reading = AvroSerdes.readings().decode(record.value());
@@ -73,12 +81,12 @@ final class WindowingProcessor implements Processor<byte[], byte[], Object, Obje
         long skippedBefore = buffer.skippedWindows();
         long resetsBefore = buffer.gapResets();
         TimeBuckets buckets = state.buckets();
-        boolean placed = state.reorder().offer(reading.getTimestamp().toEpochMilli(), row(reading.getReadings()),
+        boolean placed = state.reorder().offer(reading.getTimestamp().toEpochMilli(), row(model, reading.getReadings()),
                 (timestamp, row) -> {
                     if (buckets == null) {
-                        addToWindow(entity, buffer, timestamp, row);
+                        addToWindow(entity, buffer, model.spec(), timestamp, row);
                     } else {
-                        buckets.add(timestamp, row, (end, aggregates) -> addToWindow(entity, buffer, end - 1, aggregates));
+                        buckets.add(timestamp, row, (end, aggregates) -> addToWindow(entity, buffer, model.spec(), end - 1, aggregates));
                     }
                 });
         if (!placed) {
@@ -92,15 +100,16 @@ final class WindowingProcessor implements Processor<byte[], byte[], Object, Obje
         store.put(entity, state.toBytes());
     }
 
-    private void addToWindow(String entity, WindowBuffer buffer, long timestamp, double[] row) {
+    private void addToWindow(String entity, WindowBuffer buffer, FeatureSpec spec, long timestamp, double[] row) {
         if (buffer.add(timestamp, row)) {
             Window window = buffer.window(spec);
-            context.forward(new Record<Object, Object>(entity, window, window.end()), DetectorTopology.SCORING);
+            context.forward(new Record<Object, Object>(entity, new FreshWindow(window, spec), window.end()),
+                    DetectorTopology.SCORING);
         }
     }
 
     /** The reading's values in the model's input channel order; NaN (missing) for absent or non-finite values. */
-    private double[] row(Map<String, Double> readings) {
+    private static double[] row(DetectorModel model, Map<String, Double> readings) {
         List<String> channels = model.card().inputChannels();
         double[] row = new double[channels.size()];
         for (int c = 0; c < row.length; c++) {
