@@ -70,6 +70,9 @@ final class DetectCommand implements Callable<Integer> {
     @Mixin
     DetectorOptions detection;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--kafka", paramLabel = "KEY=VALUE",
             description = "Any Kafka client or Streams property, repeatable (e.g. security.protocol=SSL).")
     Properties kafka = new Properties();
@@ -81,7 +84,12 @@ final class DetectCommand implements Callable<Integer> {
              ModelWatcher watcher = modelPollInterval.isZero() ? null : ModelWatcher.start(models, modelPollInterval);
              OpsHttpServer http = OpsHttpServer.bind(httpHost, httpPort)) {
             DetectorStats stats = new DetectorStats();
-            Properties props = StreamsSettings.of(bootstrapServers, applicationId, stateDir, kafka);
+            Properties clients = new Properties();
+            if (spec.commandLine().getDefaultValueProvider() instanceof ConfigDefaults defaults) {
+                clients.putAll(defaults.kafkaProperties());
+            }
+            clients.putAll(kafka);
+            Properties props = StreamsSettings.of(bootstrapServers, applicationId, stateDir, clients);
             // Other instances forward entity queries to this address; --kafka application.server=... overrides
             // it where they reach this one by another name (NAT, containers).
             String advertised = props.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG);

@@ -18,6 +18,11 @@ public final class Main {
             description = "Print stack traces of errors.")
     boolean verbose;
 
+    @Option(names = ConfigDefaults.CONFIG_OPTION, scope = CommandLine.ScopeType.INHERIT, paramLabel = "FILE",
+            description = "Properties file of option values (keys are option names, kafka.* keys go to the Kafka "
+                    + "clients); also LATENTWATCH_CONFIG. Environment variables LATENTWATCH_<OPTION> come first.")
+    java.nio.file.Path config;
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
@@ -29,7 +34,20 @@ public final class Main {
 
     /** As {@link #run(String...)}, printing to {@code out} and {@code err}; null means picocli's default. */
     static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(System.getenv(), out, err, args);
+    }
+
+    /** As {@link #run(PrintWriter, PrintWriter, String...)} with this environment (for tests). */
+    static int run(java.util.Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Main());
+        ConfigDefaults defaults;
+        try {
+            defaults = ConfigDefaults.load(args, env);
+        } catch (LatentwatchException e) {
+            (err != null ? err : new PrintWriter(System.err, true)).println("latentwatch: error: " + e.getMessage());
+            return 2;
+        }
+        cli.setDefaultValueProvider(defaults);
         if (out != null) {
             cli.setOut(out);
         }
