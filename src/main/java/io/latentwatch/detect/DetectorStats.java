@@ -16,6 +16,25 @@ public final class DetectorStats {
     final AtomicLong incidents = new AtomicLong();
     private final java.util.Map<DeadLetter, AtomicLong> deadLetters = new java.util.EnumMap<>(DeadLetter.class);
 
+    /** Hears about every scored batch: how many windows, and how long ONNX Runtime took. */
+    @FunctionalInterface
+    public interface BatchListener {
+        void scored(int windows, long nanos);
+    }
+
+    private volatile BatchListener batchListener = (windows, nanos) -> { };
+
+    /** Sets who hears about each scored batch (the metrics); one listener, the last set. */
+    public void onBatch(BatchListener listener) {
+        this.batchListener = listener;
+    }
+
+    void batchScored(int windows, long nanos) {
+        batches.incrementAndGet();
+        this.windows.addAndGet(windows);
+        batchListener.scored(windows, nanos);
+    }
+
     public DetectorStats() {
         for (DeadLetter reason : DeadLetter.values()) {
             deadLetters.put(reason, new AtomicLong());

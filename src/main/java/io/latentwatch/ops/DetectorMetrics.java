@@ -61,6 +61,20 @@ public final class DetectorMetrics implements AutoCloseable {
                     .tag("reason", reason.name())
                     .register(registry);
         }
+        io.micrometer.core.instrument.Timer inference = io.micrometer.core.instrument.Timer
+                .builder("latentwatch.inference")
+                .description("ONNX Runtime time per scored batch")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
+        io.micrometer.core.instrument.DistributionSummary batchSizes = io.micrometer.core.instrument.DistributionSummary
+                .builder("latentwatch.batch.size")
+                .description("Windows per scored batch")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
+        stats.onBatch((windows, nanos) -> {
+            inference.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+            batchSizes.record(windows);
+        });
         modelChanged(modelName, modelVersion);
         new JvmMemoryMetrics().bindTo(registry);
         gcMetrics.bindTo(registry);

@@ -101,6 +101,8 @@ class OpsHttpIT {
                 assertTrue(text.contains("latentwatch_model_info{model=\"" + model.name() + "\",version=\""
                         + model.version() + "\"} 1\n"), text);
                 assertTrue(text.contains("\nkafka_stream_"), "no Kafka Streams metric in " + text);
+                assertTrue(text.contains("\nlatentwatch_inference_seconds_count "), "no inference timer in " + text);
+                assertTrue(text.contains("latentwatch_batch_size{quantile=\"0.5\"}"), "no batch-size summary in " + text);
                 assertTrue(text.contains("\njvm_memory_used_bytes{"), "no JVM metric");
                 assertFalse(text.contains("pump-a"), "per-entity series");
 
