@@ -1,0 +1,137 @@
+package io.latentwatch.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.latentwatch.TestModels;
+import io.latentwatch.avro.AlertStatus;
+import io.latentwatch.avro.AnomalyAlert;
+import io.latentwatch.detect.DetectorTopologyTest.Reading;
+import io.latentwatch.it.KafkaTestCluster;
+import io.latentwatch.model.DetectorModel;
+import io.latentwatch.serde.AvroSerdes;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Scale-out: two detector instances with one application id share a 4-partition input; each
+ * entity's alerts come out exactly once; when one instance stops mid-stream the other takes over its
+ * partitions with their restored windows, thresholds and incidents and carries on as if nothing
+ * happened (the alerts equal an uninterrupted single-instance run).
+ */
+class ScaleOutIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static final List<String> ENTITIES = List.of("pump-a", "pump-b", "pump-c", "pump-d");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void twoInstancesShareTheWorkAndTheSurvivorContinuesWithRestoredState() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String input = "scale-readings-" + suffix;
+        String alerts = "scale-alerts-" + suffix;
+        String appId = "scale-detector-" + suffix;
+        KafkaTestCluster.createTopics(4, input);
+        KafkaTestCluster.createTopics(1, alerts, input + ".dlq");
+
+        List<Reading> readings = DetectorTopologyTest.plant(1200, 17, r -> r, ENTITIES.toArray(new String[0]));
+        for (Reading r : readings) {
+            // every entity: one incident before the instance stops, one after
+            if (r.step() >= 300 && r.step() < 330) {
+                r.values()[1] += 40;
+            }
+            if (r.step() >= 850 && r.step() < 890) {
+                r.values()[2] += 8;
+            }
+        }
+        DetectorConfig config = DetectorConfig.defaults().withTopics(input, alerts);
+        Path model = dir.resolve("model");
+        List<AnomalyAlert> reference;
+        try (DetectorModel m = TestModels.load(model)) {
+            reference = DetectorTopologyTest.run(m, dir.resolve("reference"), config, readings, List.of()).alerts();
+        }
+        assertTrue(reference.stream().filter(a -> a.getStatus() == AlertStatus.CLOSED).count() >= 8,
+                "every entity should raise and close two incidents in the reference: " + reference);
+
+        DetectorStats statsA = new DetectorStats();
+        DetectorStats statsB = new DetectorStats();
+        try (DetectorModel modelA = DetectorModel.load(model); DetectorModel modelB = DetectorModel.load(model);
+             KafkaStreams a = start(config, modelA, statsA, appId, dir.resolve("state-a"));
+             KafkaStreams b = start(config, modelB, statsB, appId, dir.resolve("state-b"))) {
+            await(() -> a.state() == KafkaStreams.State.RUNNING && b.state() == KafkaStreams.State.RUNNING,
+                    "both instances running");
+            List<Reading> firstHalf = readings.stream().filter(r -> r.step() < 600).toList();
+            produce(input, firstHalf);
+            await(() -> statsA.records() + statsB.records() >= firstHalf.size(), "the first half processed");
+            assertTrue(statsA.records() > 0 && statsB.records() > 0, "both instances should have had partitions: "
+                    + statsA.records() + " and " + statsB.records());
+            b.close(Duration.ofSeconds(60));
+            produce(input, readings.stream().filter(r -> r.step() >= 600).toList());
+            long windows = ENTITIES.size() * ((1200 - TestModels.WINDOW) / TestModels.HOP + 1L);
+            await(() -> statsA.windowsScored() + statsB.windowsScored() >= windows, "every window scored");
+            await(() -> alertIds(alerts).size() >= reference.size(), "every alert committed");
+        }
+        List<AnomalyAlert> seen = read(alerts);
+        assertEquals(byEntity(reference), byEntity(seen), "alerts differ from a single uninterrupted instance");
+        assertEquals(seen.size(), seen.stream().map(AnomalyAlert::getAlertId).distinct().count(), "a duplicate");
+    }
+
+    private static KafkaStreams start(DetectorConfig config, DetectorModel model, DetectorStats stats, String appId,
+                                      Path stateDir) {
+        KafkaStreams streams = new KafkaStreams(DetectorTopology.build(config, model, stats),
+                StreamsSettings.of(KafkaTestCluster.bootstrapServers(), appId, stateDir, null));
+        streams.start();
+        return streams;
+    }
+
+    private static void produce(String topic, List<Reading> readings) {
+        List<Map.Entry<String, byte[]>> records = new ArrayList<>();
+        for (Reading r : readings) {
+            records.add(Map.entry(r.entity(), ExactlyOnceIT.encode(r)));
+        }
+        KafkaTestCluster.produce(topic, records);
+    }
+
+    private static List<AnomalyAlert> read(String topic) {
+        List<AnomalyAlert> out = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> r : KafkaTestCluster.consumeAll(topic, Duration.ofSeconds(10))) {
+            out.add(AvroSerdes.alerts().decode(r.value()));
+        }
+        return out;
+    }
+
+    private static Set<String> alertIds(String topic) {
+        return read(topic).stream().map(AnomalyAlert::getAlertId).collect(Collectors.toSet());
+    }
+
+    private static Map<String, List<String>> byEntity(List<AnomalyAlert> alerts) {
+        Map<String, List<String>> out = new TreeMap<>();
+        for (AnomalyAlert a : alerts) {
+            out.computeIfAbsent(a.getEntityId(), e -> new ArrayList<>()).add(a.getAlertId());
+        }
+        return out;
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+}
