@@ -19,8 +19,6 @@ import org.junit.jupiter.api.Test;
  * difference across a kink is not the derivative on either side.
  */
 class GradientCheckTest {
-    private static final float EPS = 1e-2f;
-    private static final int COORDINATES = 8;
 
     @ParameterizedTest
     @EnumSource(Activation.class)
@@ -95,30 +93,9 @@ class GradientCheckTest {
         assertTrue(checked >= 40, "too few coordinates away from ReLU kinks were checked: " + checked);
     }
 
-    /** Checks up to {@link #COORDINATES} random coordinates of {@code values}; returns how many it checked. */
     private static int check(String what, float[] values, float[] analytic, DoubleSupplier loss,
             DoubleSupplier pattern, Random rng) {
-        int checked = 0;
-        for (int n = 0; n < Math.min(COORDINATES, values.length); n++) {
-            int k = rng.nextInt(values.length);
-            float saved = values[k];
-            double base = pattern.getAsDouble();
-            values[k] = saved + EPS;
-            double plus = loss.getAsDouble();
-            double plusPattern = pattern.getAsDouble();
-            values[k] = saved - EPS;
-            double minus = loss.getAsDouble();
-            double minusPattern = pattern.getAsDouble();
-            values[k] = saved;
-            if (plusPattern != base || minusPattern != base) {
-                continue;
-            }
-            double numeric = (plus - minus) / (2.0 * (double) EPS);
-            double tolerance = 1e-3 + 0.02 * Math.max(Math.abs(numeric), Math.abs(analytic[k]));
-            assertEquals(numeric, analytic[k], tolerance, what + " coordinate " + k);
-            checked++;
-        }
-        return checked;
+        return FiniteDifferences.check(what, values, analytic, loss, pattern, rng);
     }
 
     /** A hash of which activations are positive, so that a changed ReLU mask is noticed. */
