@@ -35,6 +35,23 @@ public final class DetectorStats {
         batchListener.scored(windows, nanos);
     }
 
+    /** At most this many entities have a threshold gauge, so that metric cardinality stays bounded. */
+    public static final int MAX_THRESHOLD_GAUGES = 50;
+    private final java.util.concurrent.ConcurrentHashMap<String, Double> thresholds =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Records an entity's current threshold; only the first {@value #MAX_THRESHOLD_GAUGES} entities are kept. */
+    void threshold(String entity, double value) {
+        if (thresholds.size() < MAX_THRESHOLD_GAUGES || thresholds.containsKey(entity)) {
+            thresholds.put(entity, value);
+        }
+    }
+
+    /** The latest threshold of each tracked entity (at most {@value #MAX_THRESHOLD_GAUGES}). */
+    public java.util.Map<String, Double> thresholds() {
+        return java.util.Map.copyOf(thresholds);
+    }
+
     public DetectorStats() {
         for (DeadLetter reason : DeadLetter.values()) {
             deadLetters.put(reason, new AtomicLong());

@@ -171,6 +171,7 @@ final class ScoringProcessor implements Processor<String, FreshWindow, String, S
         AdaptiveThreshold threshold = threshold(entity, model);
         Decision decision = threshold.update(score);
         thresholds.put(entity, ThresholdStateCodec.toBytes(threshold.state()));
+        stats.threshold(entity, threshold.current());
 
         byte[] savedIncident = incidents.get(entity);
         IncidentState state = savedIncident == null ? IncidentState.EMPTY : IncidentStateCodec.decode(savedIncident);

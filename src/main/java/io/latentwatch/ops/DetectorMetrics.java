@@ -3,6 +3,10 @@ package io.latentwatch.ops;
 import io.latentwatch.detect.DeadLetter;
 import io.latentwatch.detect.DetectorStats;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import java.util.ArrayList;
+import java.util.List;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -29,6 +33,8 @@ import org.apache.kafka.streams.KafkaStreams;
  * listener and closes the registry. It does not own the streams or the stats.
  */
 public final class DetectorMetrics implements AutoCloseable {
+    private final DetectorStats stats;
+    private final MultiGauge entityThresholds;
     /** Prometheus text exposition format 0.0.4, what {@link #scrape()} writes. */
     public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
@@ -41,6 +47,11 @@ public final class DetectorMetrics implements AutoCloseable {
      * @param streams the client whose metrics are exposed; null for none (tests)
      */
     public DetectorMetrics(DetectorStats stats, KafkaStreams streams, String modelName, String modelVersion) {
+        this.stats = stats;
+        this.entityThresholds = MultiGauge.builder("latentwatch.threshold")
+                .description("Current adaptive threshold of the first " + DetectorStats.MAX_THRESHOLD_GAUGES
+                        + " entities this instance scored (bounded cardinality; /entities/{id} serves any entity)")
+                .register(registry);
         counter("latentwatch.records", "Input records read, usable or not", stats, DetectorStats::records);
         counter("latentwatch.skipped", "Unusable input records sent to the dead-letter topic (late excluded)",
                 stats, DetectorStats::skipped);
@@ -101,6 +112,9 @@ public final class DetectorMetrics implements AutoCloseable {
 
     /** Every meter in the Prometheus text format ({@link #CONTENT_TYPE}). */
     public String scrape() {
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        stats.thresholds().forEach((entity, value) -> rows.add(MultiGauge.Row.of(Tags.of("entity", entity), value)));
+        entityThresholds.register(rows, true);
         return registry.scrape();
     }
 

@@ -104,7 +104,11 @@ class OpsHttpIT {
                 assertTrue(text.contains("\nlatentwatch_inference_seconds_count "), "no inference timer in " + text);
                 assertTrue(text.contains("latentwatch_batch_size{quantile=\"0.5\"}"), "no batch-size summary in " + text);
                 assertTrue(text.contains("\njvm_memory_used_bytes{"), "no JVM metric");
-                assertFalse(text.contains("pump-a"), "per-entity series");
+                assertTrue(text.contains("latentwatch_threshold{entity=\"pump-a\"}"), "no threshold gauge in " + text);
+                long perEntity = text.lines().filter(l -> l.startsWith("latentwatch_threshold{")).count();
+                assertTrue(perEntity <= io.latentwatch.detect.DetectorStats.MAX_THRESHOLD_GAUGES, perEntity + " series");
+                assertFalse(text.lines().anyMatch(l -> l.contains("pump-a") && !l.startsWith("latentwatch_threshold{")),
+                        "only the bounded threshold gauge is per entity");
 
                 HttpResponse<String> entity = get(base + "/entities/pump-a");
                 assertEquals(200, entity.statusCode(), entity.body());
