@@ -136,6 +136,74 @@ class OpsHttpIT {
         }
     }
 
+    /** One detector instance with its HTTP server, for the cross-instance test. */
+    private record Instance(KafkaStreams streams, OpsHttpServer server, DetectorMetrics metrics, DetectorStats stats,
+                            DetectorModel model) implements AutoCloseable {
+        String base() {
+            return "http://127.0.0.1:" + server.address().getPort();
+        }
+
+        @Override
+        public void close() {
+            streams.close(Duration.ofSeconds(60));
+            metrics.close();
+            server.close();
+            model.close();
+        }
+    }
+
+    private Instance instance(String appId, String name, DetectorConfig config) throws IOException {
+        DetectorModel model = TestModels.load(dir.resolve("model-" + name));
+        OpsHttpServer server = OpsHttpServer.bind("127.0.0.1", 0);
+        Properties props = StreamsSettings.of(KafkaTestCluster.bootstrapServers(), appId, dir.resolve("state-" + name),
+                null);
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, server.advertised().host() + ":" + server.advertised().port());
+        DetectorStats stats = new DetectorStats();
+        KafkaStreams streams = new KafkaStreams(DetectorTopology.build(config, model, stats), props);
+        DetectorMetrics metrics = new DetectorMetrics(stats, streams, model.name(), model.version());
+        streams.start();
+        server.start(streams, metrics, new EntityQuery(streams, config.threshold(), server.advertised()));
+        return new Instance(streams, server, metrics, stats, model);
+    }
+
+    @Test
+    void anyInstanceAnswersForAnyEntityByAskingTheOneThatHostsIt() throws Exception {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        String input = "readings-ops2-" + id;
+        String alerts = "alerts-ops2-" + id;
+        KafkaTestCluster.createTopics(4, input);
+        KafkaTestCluster.createTopics(1, alerts, input + ".dlq");
+        List<String> entities = List.of("pump-a", "pump-b", "pump-c", "pump-d", "pump-e", "pump-f");
+        Random noise = new Random(12);
+        List<Map.Entry<String, byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            for (String e : entities) {
+                records.add(reading(e, i, TestModels.normalRow(i, noise)));
+            }
+        }
+        DetectorConfig config = DetectorConfig.defaults().withTopics(input, alerts);
+        String appId = "ops-it2-" + id;
+        try (Instance one = instance(appId, "one", config); Instance two = instance(appId, "two", config)) {
+            await("both running", one.streams(), () -> one.streams().state() == KafkaStreams.State.RUNNING
+                    && two.streams().state() == KafkaStreams.State.RUNNING);
+            KafkaTestCluster.produce(input, records);
+            await("all readings processed", one.streams(),
+                    () -> one.stats().records() + two.stats().records() >= records.size()
+                            && one.stats().windowsScored() + two.stats().windowsScored()
+                            >= entities.size() * ((200 - TestModels.WINDOW) / TestModels.HOP + 1L));
+            assertTrue(one.stats().records() > 0 && two.stats().records() > 0, "both instances should host entities");
+            for (String e : entities) {
+                HttpResponse<String> viaOne = get(one.base() + "/entities/" + e);
+                HttpResponse<String> viaTwo = get(two.base() + "/entities/" + e);
+                assertEquals(200, viaOne.statusCode(), viaOne.body());
+                assertEquals(200, viaTwo.statusCode(), viaTwo.body());
+                assertEquals(Json.MAPPER.readTree(viaOne.body()), Json.MAPPER.readTree(viaTwo.body()),
+                        "both instances should give the owner's answer for " + e);
+                assertEquals(e, Json.MAPPER.readTree(viaOne.body()).get("entity").asText());
+            }
+        }
+    }
+
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
