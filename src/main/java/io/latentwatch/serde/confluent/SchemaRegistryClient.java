@@ -80,7 +80,8 @@ public final class SchemaRegistryClient {
         this.attempts = attempts;
         this.backoff = backoff;
         this.requestTimeout = requestTimeout;
-        this.http = HttpClient.newBuilder().connectTimeout(requestTimeout)
+        // HTTP/1.1: every registry speaks it, and it avoids an h2c upgrade attempt on each plain-http call.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(requestTimeout)
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 

@@ -33,6 +33,12 @@ final class FakeSchemaRegistry implements AutoCloseable {
     private volatile int forcedStatus;
     private volatile String forcedMessage;
 
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY each answer waits ~40 ms
+        // on Nagle and delayed ACK. Read once, when the server implementation loads.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     FakeSchemaRegistry() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
