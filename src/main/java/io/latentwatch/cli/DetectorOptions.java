@@ -3,6 +3,7 @@ package io.latentwatch.cli;
 import io.latentwatch.alert.IncidentConfig;
 import io.latentwatch.detect.DetectorConfig;
 import io.latentwatch.features.GapPolicy;
+import io.latentwatch.serde.WireSettings;
 import io.latentwatch.threshold.ThresholdConfig;
 import io.latentwatch.threshold.ThresholdKind;
 import java.time.Duration;
@@ -71,6 +72,22 @@ final class DetectorOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     Duration maxFuture;
 
+    @Option(names = "--serde", defaultValue = "single-object", paramLabel = "single-object|confluent",
+            description = "Avro framing of the output topics; input framing is detected per record "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String serde;
+
+    @Option(names = "--schema-registry-url", paramLabel = "URL",
+            description = "Confluent-compatible schema registry (Confluent, Apicurio ccompat, Karapace, Redpanda); "
+                    + "needed for --serde confluent and to read Confluent-framed input.")
+    String schemaRegistryUrl;
+
+    @Option(names = "--schema-registry-user", description = "Schema registry basic-auth user.")
+    String schemaRegistryUser;
+
+    @Option(names = "--schema-registry-password", description = "Schema registry basic-auth password.")
+    String schemaRegistryPassword;
+
     @Option(names = "--scores-topic", description = "Also publish every window's score here (off by default).")
     String scoresTopic;
 
@@ -101,6 +118,8 @@ final class DetectorOptions {
                 .withThreshold(thresholdConfig)
                 .withIncidents(incidents)
                 .withOptionalTopics(scoresTopic, embeddingsTopic, denoisedTopic)
-                .withDeadLetters(deadLetterTopic, maxAbsValue, maxFuture.toMillis());
+                .withDeadLetters(deadLetterTopic, maxAbsValue, maxFuture.toMillis())
+                .withWire(new WireSettings(WireSettings.Format.parse(serde), schemaRegistryUrl, schemaRegistryUser,
+                        schemaRegistryPassword));
     }
 }

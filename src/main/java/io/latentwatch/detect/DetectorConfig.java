@@ -3,6 +3,7 @@ package io.latentwatch.detect;
 import io.latentwatch.LatentwatchException;
 import io.latentwatch.alert.IncidentConfig;
 import io.latentwatch.features.GapPolicy;
+import io.latentwatch.serde.WireSettings;
 import io.latentwatch.threshold.ThresholdConfig;
 import java.time.Duration;
 
@@ -24,11 +25,12 @@ import java.time.Duration;
  * @param deadLetterTopic where unusable input records go with their reason; null for {@code <input>.dlq}
  * @param maxAbsValue a reading value beyond plus or minus this is absurd and dead-lettered
  * @param maxFutureMs a reading whose event time is further ahead of its record's timestamp is dead-lettered
+ * @param wire the output topics' Avro framing and the schema registry (input framing is detected per record)
  */
 public record DetectorConfig(String inputTopic, String alertsTopic, String scoresTopic, String embeddingsTopic,
                              String denoisedTopic, long graceMs, GapPolicy gapPolicy, int batchSize,
                              Duration flushInterval, ThresholdConfig threshold, IncidentConfig incidents,
-                             String deadLetterTopic, double maxAbsValue, long maxFutureMs) {
+                             String deadLetterTopic, double maxAbsValue, long maxFutureMs, WireSettings wire) {
     public static final double DEFAULT_MAX_ABS_VALUE = 1e12;
     public static final long DEFAULT_MAX_FUTURE_MS = Duration.ofHours(1).toMillis();
 
@@ -42,7 +44,8 @@ public record DetectorConfig(String inputTopic, String alertsTopic, String score
                           String denoisedTopic, long graceMs, GapPolicy gapPolicy, int batchSize,
                           Duration flushInterval, ThresholdConfig threshold, IncidentConfig incidents) {
         this(inputTopic, alertsTopic, scoresTopic, embeddingsTopic, denoisedTopic, graceMs, gapPolicy, batchSize,
-                flushInterval, threshold, incidents, null, DEFAULT_MAX_ABS_VALUE, DEFAULT_MAX_FUTURE_MS);
+                flushInterval, threshold, incidents, null, DEFAULT_MAX_ABS_VALUE, DEFAULT_MAX_FUTURE_MS,
+                WireSettings.singleObject());
     }
     public static final String DEFAULT_INPUT = "sensor-readings";
     public static final String DEFAULT_ALERTS = "anomaly-alerts";
@@ -86,6 +89,9 @@ public record DetectorConfig(String inputTopic, String alertsTopic, String score
                         + "' must differ from the input and alerts topics");
             }
         }
+        if (wire == null) {
+            throw new LatentwatchException("wire settings are required");
+        }
         if (!(maxAbsValue > 0)) {
             throw new LatentwatchException("max absolute value must be > 0, got " + maxAbsValue);
         }
@@ -97,47 +103,53 @@ public record DetectorConfig(String inputTopic, String alertsTopic, String score
     public static DetectorConfig defaults() {
         return new DetectorConfig(DEFAULT_INPUT, DEFAULT_ALERTS, null, null, null, 0, GapPolicy.defaults(),
                 DEFAULT_BATCH_SIZE, DEFAULT_FLUSH_INTERVAL, ThresholdConfig.defaults(), IncidentConfig.DEFAULT, null,
-                DEFAULT_MAX_ABS_VALUE, DEFAULT_MAX_FUTURE_MS);
+                DEFAULT_MAX_ABS_VALUE, DEFAULT_MAX_FUTURE_MS, WireSettings.singleObject());
     }
 
     public DetectorConfig withTopics(String input, String alerts) {
         return new DetectorConfig(input, alerts, scoresTopic, embeddingsTopic, denoisedTopic, graceMs, gapPolicy,
-                batchSize, flushInterval, threshold, incidents, deadLetterTopic, maxAbsValue, maxFutureMs);
+                batchSize, flushInterval, threshold, incidents, deadLetterTopic, maxAbsValue, maxFutureMs, wire);
     }
 
     public DetectorConfig withOptionalTopics(String scores, String embeddings, String denoised) {
         return new DetectorConfig(inputTopic, alertsTopic, scores, embeddings, denoised, graceMs, gapPolicy, batchSize,
-                flushInterval, threshold, incidents, deadLetterTopic, maxAbsValue, maxFutureMs);
+                flushInterval, threshold, incidents, deadLetterTopic, maxAbsValue, maxFutureMs, wire);
     }
 
     public DetectorConfig withGrace(long grace) {
         return new DetectorConfig(inputTopic, alertsTopic, scoresTopic, embeddingsTopic, denoisedTopic, grace,
-                gapPolicy, batchSize, flushInterval, threshold, incidents, deadLetterTopic, maxAbsValue, maxFutureMs);
+                gapPolicy, batchSize, flushInterval, threshold, incidents, deadLetterTopic, maxAbsValue, maxFutureMs, wire);
     }
 
     public DetectorConfig withGapPolicy(GapPolicy policy) {
         return new DetectorConfig(inputTopic, alertsTopic, scoresTopic, embeddingsTopic, denoisedTopic, graceMs, policy,
-                batchSize, flushInterval, threshold, incidents, deadLetterTopic, maxAbsValue, maxFutureMs);
+                batchSize, flushInterval, threshold, incidents, deadLetterTopic, maxAbsValue, maxFutureMs, wire);
     }
 
     public DetectorConfig withBatching(int size, Duration interval) {
         return new DetectorConfig(inputTopic, alertsTopic, scoresTopic, embeddingsTopic, denoisedTopic, graceMs,
-                gapPolicy, size, interval, threshold, incidents, deadLetterTopic, maxAbsValue, maxFutureMs);
+                gapPolicy, size, interval, threshold, incidents, deadLetterTopic, maxAbsValue, maxFutureMs, wire);
     }
 
     public DetectorConfig withThreshold(ThresholdConfig value) {
         return new DetectorConfig(inputTopic, alertsTopic, scoresTopic, embeddingsTopic, denoisedTopic, graceMs,
-                gapPolicy, batchSize, flushInterval, value, incidents, deadLetterTopic, maxAbsValue, maxFutureMs);
+                gapPolicy, batchSize, flushInterval, value, incidents, deadLetterTopic, maxAbsValue, maxFutureMs, wire);
     }
 
     public DetectorConfig withIncidents(IncidentConfig value) {
         return new DetectorConfig(inputTopic, alertsTopic, scoresTopic, embeddingsTopic, denoisedTopic, graceMs,
-                gapPolicy, batchSize, flushInterval, threshold, value, deadLetterTopic, maxAbsValue, maxFutureMs);
+                gapPolicy, batchSize, flushInterval, threshold, value, deadLetterTopic, maxAbsValue, maxFutureMs, wire);
     }
 
     public DetectorConfig withDeadLetters(String topic, double maxAbs, long maxFuture) {
         return new DetectorConfig(inputTopic, alertsTopic, scoresTopic, embeddingsTopic, denoisedTopic, graceMs,
-                gapPolicy, batchSize, flushInterval, threshold, incidents, topic, maxAbs, maxFuture);
+                gapPolicy, batchSize, flushInterval, threshold, incidents, topic, maxAbs, maxFuture, wire);
+    }
+
+    public DetectorConfig withWire(WireSettings value) {
+        return new DetectorConfig(inputTopic, alertsTopic, scoresTopic, embeddingsTopic, denoisedTopic, graceMs,
+                gapPolicy, batchSize, flushInterval, threshold, incidents, deadLetterTopic, maxAbsValue, maxFutureMs,
+                value);
     }
 
     private static void requireTopic(String topic, String what) {

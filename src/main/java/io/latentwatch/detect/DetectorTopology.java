@@ -3,7 +3,12 @@ package io.latentwatch.detect;
 import io.latentwatch.LatentwatchException;
 import io.latentwatch.model.DetectorModel;
 import io.latentwatch.model.ModelSource;
+import io.latentwatch.avro.AnomalyAlert;
+import io.latentwatch.avro.AnomalyScore;
+import io.latentwatch.avro.DenoisedWindow;
+import io.latentwatch.avro.LatentEmbedding;
 import io.latentwatch.serde.AvroSerdes;
+import io.latentwatch.serde.RecordCodecs;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -49,7 +54,8 @@ public final class DetectorTopology {
         }
         Topology topology = new Topology();
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), config.inputTopic());
-        topology.addProcessor(WINDOWING, () -> new WindowingProcessor(models, config, stats), SOURCE);
+        RecordCodecs codecs = new RecordCodecs(config.wire());
+        topology.addProcessor(WINDOWING, () -> new WindowingProcessor(models, config, stats, codecs), SOURCE);
         topology.addProcessor(SCORING, () -> new ScoringProcessor(models, config, stats), WINDOWING);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WINDOW_STORE),
                 Serdes.String(), Serdes.ByteArray()), WINDOWING);
@@ -62,16 +68,18 @@ public final class DetectorTopology {
         topology.addSink(DEAD_LETTER_SINK, config.deadLetters(), new ByteArraySerializer(), new ByteArraySerializer(),
                 WINDOWING);
         StringSerializer keys = new StringSerializer();
-        topology.addSink(ALERTS_SINK, config.alertsTopic(), keys, AvroSerdes.alertSerde().serializer(), SCORING);
+        topology.addSink(ALERTS_SINK, config.alertsTopic(), keys, codecs.serializer(AnomalyAlert.getClassSchema(), AvroSerdes.alerts()), SCORING);
         if (config.scoresTopic() != null) {
-            topology.addSink(SCORES_SINK, config.scoresTopic(), keys, AvroSerdes.scoreSerde().serializer(), SCORING);
+            topology.addSink(SCORES_SINK, config.scoresTopic(), keys, codecs.serializer(AnomalyScore.getClassSchema(), AvroSerdes.scores()), SCORING);
         }
         if (config.embeddingsTopic() != null) {
-            topology.addSink(EMBEDDINGS_SINK, config.embeddingsTopic(), keys, AvroSerdes.embeddingSerde().serializer(),
+            topology.addSink(EMBEDDINGS_SINK, config.embeddingsTopic(), keys, codecs.serializer(LatentEmbedding.getClassSchema(),
+                    AvroSerdes.embeddings()),
                     SCORING);
         }
         if (config.denoisedTopic() != null) {
-            topology.addSink(DENOISED_SINK, config.denoisedTopic(), keys, AvroSerdes.denoisedSerde().serializer(),
+            topology.addSink(DENOISED_SINK, config.denoisedTopic(), keys, codecs.serializer(DenoisedWindow.getClassSchema(),
+                    AvroSerdes.denoised()),
                     SCORING);
         }
         return topology;

@@ -7,7 +7,7 @@ import io.latentwatch.features.Window;
 import io.latentwatch.features.WindowBuffer;
 import io.latentwatch.model.DetectorModel;
 import io.latentwatch.model.ModelSource;
-import io.latentwatch.serde.AvroSerdes;
+import io.latentwatch.serde.RecordCodecs;
 import io.latentwatch.serde.RecordDecodingException;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +31,12 @@ final class WindowingProcessor implements Processor<byte[], byte[], Object, Obje
     private final ModelSource models;
     private final DetectorConfig config;
     private final DetectorStats stats;
+    private final RecordCodecs codecs;
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, byte[]> store;
 
-    WindowingProcessor(ModelSource models, DetectorConfig config, DetectorStats stats) {
+    WindowingProcessor(ModelSource models, DetectorConfig config, DetectorStats stats, RecordCodecs codecs) {
+        this.codecs = codecs;
         this.models = models;
         this.config = config;
         this.stats = stats;
@@ -57,7 +59,7 @@ final class WindowingProcessor implements Processor<byte[], byte[], Object, Obje
     private void process(Record<byte[], byte[]> record, DetectorModel model) {
         SensorReading reading;
         try {
-            reading = AvroSerdes.readings().decode(record.value());
+            reading = codecs.decodeReading(record.value());
         } catch (RecordDecodingException e) {
             deadLetter(record, DeadLetter.valueOf(e.reason().name()), e);
             return;

@@ -18,7 +18,7 @@ import org.apache.avro.Schema;
  * /subjects/{subject}/versions} and {@code GET /schemas/ids/{id}}, global ids from 1, the same
  * schema getting the same id. Counts requests; can require basic auth; can be told to fail.
  */
-final class FakeSchemaRegistry implements AutoCloseable {
+public final class FakeSchemaRegistry implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
@@ -39,13 +39,13 @@ final class FakeSchemaRegistry implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
-    FakeSchemaRegistry() throws IOException {
+    public FakeSchemaRegistry() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
