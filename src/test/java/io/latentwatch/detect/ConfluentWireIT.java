@@ -56,7 +56,7 @@ class ConfluentWireIT {
                     SensorReading.getClassSchema());
             List<Map.Entry<String, byte[]>> records = new ArrayList<>();
             for (Reading r : readings) {
-                byte[] singleObject = ExactlyOnceIT.encode(r);
+                byte[] singleObject = BrokerData.encode(r);
                 byte[] bytes = r.entity().equals("pump-a") ? singleObject
                         : confluentReadings.encode(input, AvroSerdes.readings().decode(singleObject));
                 records.add(Map.entry(r.entity(), bytes));

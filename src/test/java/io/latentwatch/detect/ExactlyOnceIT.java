@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.latentwatch.TestModels;
 import io.latentwatch.avro.AlertStatus;
 import io.latentwatch.avro.AnomalyAlert;
-import io.latentwatch.avro.SensorReading;
 import io.latentwatch.it.DetectorProcess;
 import io.latentwatch.it.KafkaTestCluster;
 import io.latentwatch.serde.AvroSerdes;
@@ -14,9 +13,7 @@ import io.latentwatch.detect.DetectorTopologyTest.Reading;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,7 +70,7 @@ class ExactlyOnceIT {
         }, "pump-a", "pump-b", "pump-c");
         List<Map.Entry<String, byte[]>> records = new ArrayList<>();
         for (Reading r : readings) {
-            records.add(Map.entry(r.entity(), encode(r)));
+            records.add(Map.entry(r.entity(), BrokerData.encode(r)));
         }
         KafkaTestCluster.produce(input, records);
 
@@ -117,15 +114,6 @@ class ExactlyOnceIT {
         assertEquals(expected, seen, "alerts after kill -9 and restart differ from an uninterrupted run");
         assertEquals(seen.size(), seen.stream().distinct().count(), "an alert was duplicated");
         assertTrue(Files.readString(log).contains("detector closed cleanly"), "SIGTERM should close the detector cleanly");
-    }
-
-    static byte[] encode(Reading r) {
-        Map<String, Double> values = new HashMap<>();
-        for (int c = 0; c < r.values().length; c++) {
-            values.put(TestModels.CHANNELS.get(c), r.values()[c]);
-        }
-        return AvroSerdes.readings().encode(SensorReading.newBuilder().setEntityId(r.entity())
-                .setTimestamp(Instant.ofEpochMilli(r.timestamp())).setReadings(values).build());
     }
 
     private static List<String> alertIds(String topic) {

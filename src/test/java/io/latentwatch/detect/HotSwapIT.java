@@ -18,10 +18,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
@@ -33,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  * before the swap, the new one after) and alerts raised after the swap name the new version.
  */
 class HotSwapIT {
-    private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final List<String> ENTITIES = List.of("pump-a", "pump-b", "pump-c");
 
     @TempDir
@@ -65,17 +62,18 @@ class HotSwapIT {
                      StreamsSettings.of(KafkaTestCluster.bootstrapServers(), "swap-" + suffix, dir.resolve("state"),
                              null))) {
             streams.start();
-            produce(input, readings.stream().filter(r -> r.step() < 300).toList());
-            produce(input, readings.stream().filter(r -> r.step() >= 300 && r.step() < 600).toList());
-            await(() -> stats.records() >= 900, "some load processed");
+            BrokerData.produce(input, readings.stream().filter(r -> r.step() < 300).toList());
+            BrokerData.produce(input, readings.stream().filter(r -> r.step() >= 300 && r.step() < 600).toList());
+            BrokerData.await(() -> stats.records() >= 900, "some load processed");
             // the rollout: model file first, card last, while readings keep arriving
             ModelFiles.write(models, b.card(), b.onnx());
-            produce(input, readings.stream().filter(r -> r.step() >= 600 && r.step() < 800).toList());
-            await(() -> registry.pollOnce() == ModelRegistry.Poll.SWAPPED || registry.swaps() > 0, "the swap");
-            produce(input, readings.stream().filter(r -> r.step() >= 800).toList());
+            BrokerData.produce(input, readings.stream().filter(r -> r.step() >= 600 && r.step() < 800).toList());
+            BrokerData.await(() -> registry.pollOnce() == ModelRegistry.Poll.SWAPPED || registry.swaps() > 0,
+                    "the swap");
+            BrokerData.produce(input, readings.stream().filter(r -> r.step() >= 800).toList());
             long windows = ENTITIES.size() * ((1200 - TestModels.WINDOW) / TestModels.HOP + 1L);
-            await(() -> stats.windowsScored() >= windows, "every window scored");
-            await(() -> KafkaTestCluster.consumeAll(scores, Duration.ofSeconds(10)).size() >= windows,
+            BrokerData.await(() -> stats.windowsScored() >= windows, "every window scored");
+            BrokerData.await(() -> KafkaTestCluster.consumeAll(scores, Duration.ofSeconds(10)).size() >= windows,
                     "every score committed");
             assertEquals(1, registry.swaps());
         }
@@ -102,36 +100,11 @@ class HotSwapIT {
                 assertEquals(b.card().version(), mine.get(i).getModelVersion(), entity + " went back to the old model");
             }
         }
-        List<AnomalyAlert> raised = read(alerts);
+        List<AnomalyAlert> raised = BrokerData.alerts(alerts);
         assertEquals(ENTITIES.size(), raised.stream().filter(x -> x.getStatus() == AlertStatus.OPEN).count(),
                 () -> "one incident per entity after the swap: " + raised);
         assertTrue(raised.stream().allMatch(x -> x.getModelVersion().equals(b.card().version())),
                 "alerts after the swap name the new version");
     }
 
-    private static void produce(String topic, List<Reading> readings) {
-        List<Map.Entry<String, byte[]>> records = new ArrayList<>();
-        for (Reading r : readings) {
-            records.add(Map.entry(r.entity(), ExactlyOnceIT.encode(r)));
-        }
-        KafkaTestCluster.produce(topic, records);
-    }
-
-    private static List<AnomalyAlert> read(String topic) {
-        List<AnomalyAlert> out = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> r : KafkaTestCluster.consumeAll(topic, Duration.ofSeconds(10))) {
-            out.add(AvroSerdes.alerts().decode(r.value()));
-        }
-        return out;
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
 }

@@ -9,7 +9,6 @@ import io.latentwatch.avro.AnomalyAlert;
 import io.latentwatch.detect.DetectorTopologyTest.Reading;
 import io.latentwatch.it.KafkaTestCluster;
 import io.latentwatch.model.DetectorModel;
-import io.latentwatch.serde.AvroSerdes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,9 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  * happened (the alerts equal an uninterrupted single-instance run).
  */
 class ScaleOutIT {
-    private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final List<String> ENTITIES = List.of("pump-a", "pump-b", "pump-c", "pump-d");
 
     @TempDir
@@ -71,20 +67,22 @@ class ScaleOutIT {
         try (DetectorModel modelA = DetectorModel.load(model); DetectorModel modelB = DetectorModel.load(model);
              KafkaStreams a = start(config, modelA, statsA, appId, dir.resolve("state-a"));
              KafkaStreams b = start(config, modelB, statsB, appId, dir.resolve("state-b"))) {
-            await(() -> a.state() == KafkaStreams.State.RUNNING && b.state() == KafkaStreams.State.RUNNING,
+            BrokerData.await(() -> a.state() == KafkaStreams.State.RUNNING
+                    && b.state() == KafkaStreams.State.RUNNING,
                     "both instances running");
             List<Reading> firstHalf = readings.stream().filter(r -> r.step() < 600).toList();
-            produce(input, firstHalf);
-            await(() -> statsA.records() + statsB.records() >= firstHalf.size(), "the first half processed");
+            BrokerData.produce(input, firstHalf);
+            BrokerData.await(() -> statsA.records() + statsB.records() >= firstHalf.size(),
+                    "the first half processed");
             assertTrue(statsA.records() > 0 && statsB.records() > 0, "both instances should have had partitions: "
                     + statsA.records() + " and " + statsB.records());
             b.close(Duration.ofSeconds(60));
-            produce(input, readings.stream().filter(r -> r.step() >= 600).toList());
+            BrokerData.produce(input, readings.stream().filter(r -> r.step() >= 600).toList());
             long windows = ENTITIES.size() * ((1200 - TestModels.WINDOW) / TestModels.HOP + 1L);
-            await(() -> statsA.windowsScored() + statsB.windowsScored() >= windows, "every window scored");
-            await(() -> alertIds(alerts).size() >= reference.size(), "every alert committed");
+            BrokerData.await(() -> statsA.windowsScored() + statsB.windowsScored() >= windows, "every window scored");
+            BrokerData.await(() -> alertIds(alerts).size() >= reference.size(), "every alert committed");
         }
-        List<AnomalyAlert> seen = read(alerts);
+        List<AnomalyAlert> seen = BrokerData.alerts(alerts);
         assertEquals(byEntity(reference), byEntity(seen), "alerts differ from a single uninterrupted instance");
         assertEquals(seen.size(), seen.stream().map(AnomalyAlert::getAlertId).distinct().count(), "a duplicate");
     }
@@ -97,24 +95,8 @@ class ScaleOutIT {
         return streams;
     }
 
-    private static void produce(String topic, List<Reading> readings) {
-        List<Map.Entry<String, byte[]>> records = new ArrayList<>();
-        for (Reading r : readings) {
-            records.add(Map.entry(r.entity(), ExactlyOnceIT.encode(r)));
-        }
-        KafkaTestCluster.produce(topic, records);
-    }
-
-    private static List<AnomalyAlert> read(String topic) {
-        List<AnomalyAlert> out = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> r : KafkaTestCluster.consumeAll(topic, Duration.ofSeconds(10))) {
-            out.add(AvroSerdes.alerts().decode(r.value()));
-        }
-        return out;
-    }
-
     private static Set<String> alertIds(String topic) {
-        return read(topic).stream().map(AnomalyAlert::getAlertId).collect(Collectors.toSet());
+        return BrokerData.alerts(topic).stream().map(AnomalyAlert::getAlertId).collect(Collectors.toSet());
     }
 
     private static Map<String, List<String>> byEntity(List<AnomalyAlert> alerts) {
@@ -125,13 +107,4 @@ class ScaleOutIT {
         return out;
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
 }
