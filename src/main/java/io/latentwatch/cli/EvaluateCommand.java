@@ -5,16 +5,22 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.latentwatch.LatentwatchException;
 import io.latentwatch.data.CsvOptions;
 import io.latentwatch.data.DataFormat;
+import io.latentwatch.data.NabLabels;
 import io.latentwatch.detect.DetectorConfig;
 import io.latentwatch.eval.Evaluation;
 import io.latentwatch.eval.EvaluationOptions;
+import io.latentwatch.eval.EvaluationReport;
 import io.latentwatch.eval.EvaluationScoring;
 import io.latentwatch.eval.FileDetection;
 import io.latentwatch.eval.RcfBaseline;
+import io.latentwatch.eval.RowScore;
+import io.latentwatch.report.HtmlReport;
+import io.latentwatch.report.ReportFiles;
 import io.latentwatch.train.ArchitectureOptions;
 import io.latentwatch.train.TrainOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,8 +47,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Evaluate the detector on a labelled benchmark (NAB, SKAB, or labelled CSV files), running "
                 + "the production topology in process.",
-            "Writes OUT/<folder>/<file>.csv (per-row anomaly_score in [0,1], 0.5 = at the threshold, and alert 0/1) "
-                + "and OUT/summary.json."})
+            "Writes OUT/<folder>/<file>.csv (per-row anomaly_score in [0,1] and alert 0/1), OUT/summary.json "
+                + "and OUT/report.html."})
 final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
@@ -129,6 +135,16 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "RCF: points per tree (default: ${DEFAULT-VALUE}).")
     int rcfSampleSize;
 
+    @Option(names = "--row-score", defaultValue = "onset", paramLabel = "onset|level",
+            description = "anomaly_score per row: onset = the level score where it exceeds every row of the last "
+                    + "--onset-horizon rows, else 0 (how much more anomalous than anything seen lately); "
+                    + "level = s/(s+t) of the latest window (default: ${DEFAULT-VALUE}). Alerts do not depend on it.")
+    String rowScore;
+
+    @Option(names = "--onset-horizon", defaultValue = "0", paramLabel = "ROWS",
+            description = "onset: rows looked back; 0 = each file's training rows (default: ${DEFAULT-VALUE}).")
+    int onsetHorizon;
+
     @Option(names = "--label-column", description = "csv: the 0/1 label column, read only when scoring.")
     String labelColumn;
 
@@ -149,7 +165,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 ? patience : Math.min(patience, epochs);
         TrainOptions training = new TrainOptions("evaluate", window, hop, hidden, latent, epochs, batchSize,
                 learningRate, effectivePatience, seed, 0, validationFraction, thresholdQuantile, thresholdMargin, arch);
-        EvaluationOptions options = new EvaluationOptions(training, detector(), trainRows, csvOptions(dataFormat));
+        EvaluationOptions options = new EvaluationOptions(training, detector(), trainRows, csvOptions(dataFormat))
+                .withRowScore(new RowScore(RowScore.Mode.parse(rowScore), onsetHorizon));
         switch (detectorKind) {
             case "autoencoder" -> { }
             case "rcf" -> options = options.withRcf(new RcfBaseline(rcfShingle, rcfTrees, rcfSampleSize, seed));
@@ -165,9 +182,10 @@ final class EvaluateCommand implements Callable<Integer> {
         Files.createDirectories(out);
         Path scratch = Files.createTempDirectory("latentwatch-evaluate");
         PrintWriter err = command.commandLine().getErr();
-        err.printf("evaluating %d %s files: %s, window %d hop %d, threshold %s risk %s, incidents %s close %d%n",
-                files.size(), dataFormat.word(), arch.kind().word(), window, hop, detection.threshold, detection.risk,
-                detection.incidentOpen, detection.incidentClose);
+        err.printf("evaluating %d %s files: %s, window %d hop %d, threshold %s risk %s, incidents %s close %d, "
+                        + "row score %s%n", files.size(), dataFormat.word(),
+                options.rcf() != null ? "random cut forest" : arch.kind().word(), window, hop, detection.threshold,
+                detection.risk, detection.incidentOpen, detection.incidentClose, options.rowScore());
         List<FileDetection> detections = new ArrayList<>();
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("files").setInitialMax(files.size())
                 .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
@@ -187,7 +205,13 @@ final class EvaluateCommand implements Callable<Integer> {
         summary.put("command", List.of(command.commandLine().getParseResult().originalArgs().toArray()));
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("summary.json").toFile(),
                 summary);
+        Path report = out.resolve(ReportFiles.HTML);
+        Files.writeString(report, HtmlReport.render(EvaluationReport.build(
+                "latentwatch evaluate: " + dataFormat.word() + " " + dataset, dataFormat, detections, summary,
+                dataFormat == DataFormat.NAB ? NabLabels.read(labelsFile) : null, options.csv())),
+                StandardCharsets.UTF_8);
         printTable(command.commandLine().getOut(), dataFormat, summary);
+        err.println("report: " + report);
         return 0;
     }
 

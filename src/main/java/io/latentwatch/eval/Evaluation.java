@@ -115,8 +115,9 @@ public final class Evaluation {
         }
         int firstScored = format == DataFormat.NAB ? 0 : trainRows;
         if (options.rcf() != null) {
+            RowVerdicts forest = options.rcf().run(series);
             return new FileDetection(file.key(), file.path(), series.timestamps(), firstScored,
-                    options.rcf().run(series), null);
+                    forest.withAnomalyScores(options.rowScore().apply(forest.anomalyScores(), trainRows)), null);
         }
         TrainOptions training = renamed(options.training(), file.key());
         ModelTrainer.Trained trained;
@@ -142,6 +143,7 @@ public final class Evaluation {
             verdicts = DetectorRun.run(model, options.detector(), file.key(), series,
                     scratch.resolve("state-" + training.name()));
         }
+        verdicts = verdicts.withAnomalyScores(options.rowScore().apply(verdicts.anomalyScores(), trainRows));
         return new FileDetection(file.key(), file.path(), series.timestamps(), firstScored, verdicts, null);
     }
 

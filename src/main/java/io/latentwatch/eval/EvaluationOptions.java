@@ -15,20 +15,27 @@ import io.latentwatch.train.TrainOptions;
  * @param trainRows SKAB and CSV: the leading rows of each file the model trains on and that are not scored
  *     (SKAB's protocol: 400); NAB always trains on its probationary rows
  * @param csv CSV only: the columns; its label column is read in the scoring step only
+ * @param rcf the Random Cut Forest baseline in place of the autoencoder, or null
+ * @param rowScore how each row's {@code anomaly_score} is derived from the detector's scores
  */
 public record EvaluationOptions(TrainOptions training, DetectorConfig detector, int trainRows, CsvOptions csv,
-                                RcfBaseline rcf) {
+                                RcfBaseline rcf, RowScore rowScore) {
     /** SKAB's published protocol trains on each run's first 400 rows. */
     public static final int SKAB_TRAIN_ROWS = 400;
 
     /** Options for the autoencoder detector. */
     public EvaluationOptions(TrainOptions training, DetectorConfig detector, int trainRows, CsvOptions csv) {
-        this(training, detector, trainRows, csv, null);
+        this(training, detector, trainRows, csv, null, RowScore.LEVEL);
     }
 
     /** The same evaluation with the Random Cut Forest baseline in place of the autoencoder. */
     public EvaluationOptions withRcf(RcfBaseline baseline) {
-        return new EvaluationOptions(training, detector, trainRows, csv, baseline);
+        return new EvaluationOptions(training, detector, trainRows, csv, baseline, rowScore);
+    }
+
+    /** The same evaluation with another mapping from detector scores to {@code anomaly_score}. */
+    public EvaluationOptions withRowScore(RowScore mapping) {
+        return new EvaluationOptions(training, detector, trainRows, csv, rcf, mapping);
     }
 
     public EvaluationOptions {
@@ -39,5 +46,6 @@ public record EvaluationOptions(TrainOptions training, DetectorConfig detector, 
             throw new LatentwatchException("train rows must be >= 1, got " + trainRows);
         }
         csv = csv == null ? CsvOptions.defaults() : csv;
+        rowScore = rowScore == null ? RowScore.LEVEL : rowScore;
     }
 }

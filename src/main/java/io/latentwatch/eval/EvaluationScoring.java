@@ -86,7 +86,7 @@ public final class EvaluationScoring {
     /**
      * SKAB (and labelled CSV): point-wise F1, FAR and MAR of the alerts over the test rows of all
      * files pooled, with the labels read from the files now. Also, for diagnosis, the same figures
-     * for "window score above its threshold" ({@code anomaly_score >= 0.5}) without incident logic.
+     * for "window score above its threshold" without incident logic.
      *
      * @param csv the CSV columns, with the label column (ignored for SKAB, whose label column is {@code anomaly})
      */
@@ -106,11 +106,8 @@ public final class EvaluationScoring {
             }
             int[] truth = java.util.Arrays.copyOfRange(labelled.labels(), d.firstScoredRow(), labelled.rows());
             int[] predicted = d.outputAlerts();
-            double[] scores = d.outputScores();
-            int[] over = new int[scores.length];
-            for (int i = 0; i < scores.length; i++) {
-                over[i] = scores[i] >= 0.5 ? 1 : 0;
-            }
+            int[] over = java.util.Arrays.copyOfRange(d.verdicts().aboveThreshold(), d.firstScoredRow(),
+                    d.verdicts().rows());
             labels.add(truth);
             alerts.add(predicted);
             above.add(over);

@@ -47,4 +47,25 @@ public record RowVerdicts(double[] anomalyScores, int[] alerts, double[] rawScor
     public int rows() {
         return anomalyScores.length;
     }
+
+    /** The same verdicts with other per-row anomaly scores (see {@link RowScore}). */
+    public RowVerdicts withAnomalyScores(double[] scores) {
+        return new RowVerdicts(scores, alerts, rawScores, thresholds, windows, incidents);
+    }
+
+    /**
+     * Per row, 1 where the latest window's raw score (held until the next window ends, as the level
+     * score is) exceeded its threshold, else 0: detection without the incident logic.
+     */
+    public int[] aboveThreshold() {
+        int[] above = new int[rows()];
+        boolean current = false;
+        for (int i = 0; i < above.length; i++) {
+            if (!Double.isNaN(rawScores[i])) {
+                current = rawScores[i] > thresholds[i];
+            }
+            above[i] = current ? 1 : 0;
+        }
+        return above;
+    }
 }

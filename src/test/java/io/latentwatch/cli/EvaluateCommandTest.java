@@ -79,6 +79,20 @@ class EvaluateCommandTest {
         assertTrue(spike.path("standard_raw").asDouble() > 0, () -> "the spike should be detected: " + summary);
         assertTrue(summary.path("nab").path("standard").asDouble() > 0, summary::toString);
         assertTrue(summary.path("files").has("synthetic/plain.csv"));
+        assertReport(out, "synthetic/spike.csv", "synthetic/plain.csv");
+    }
+
+    /** report.html: self-contained, a chart per file, the labelled windows and the headline figures. */
+    private static void assertReport(Path out, String... files) throws IOException {
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.startsWith("<!DOCTYPE html>"), html.substring(0, Math.min(80, html.length())));
+        assertEquals(files.length, html.split("<svg", -1).length - 1, "one chart per file");
+        for (String f : files) {
+            assertTrue(html.contains("<h2>" + f + "</h2>"), f);
+        }
+        assertTrue(html.contains("class=\"label\""), "labelled anomaly windows are drawn");
+        assertTrue(!html.contains("http://") && !html.contains("https://") && !html.contains("<script"),
+                "no network reference, no script");
     }
 
     @Test
@@ -108,5 +122,7 @@ class EvaluateCommandTest {
         assertTrue(summary.path("files").has("runs/0.csv") && summary.path("files").has("runs/1.csv"), summary::toString);
         assertTrue(summary.path("f1").asDouble() > 0.5, () -> "a level shift on two channels should be found: "
                 + summary);
+        assertReport(out, "runs/0.csv", "runs/1.csv");
+        assertTrue(Files.readString(out.resolve("report.html")).contains("<th>f1</th>"), "headline figures on top");
     }
 }

@@ -1,0 +1,94 @@
+package io.latentwatch.eval;
+
+import io.latentwatch.LatentwatchException;
+import java.util.ArrayDeque;
+import java.util.Locale;
+
+/**
+ * How a row's {@code anomaly_score} is derived from the detector's level score
+ * {@code s / (s + t)} (see {@link RowVerdicts}).
+ *
+ * <ul>
+ *   <li>{@code level}: the level score itself. An anomaly that lasts, or a level the model never saw
+ *       in training, keeps every row high.</li>
+ *   <li>{@code onset}: the level score on rows where it exceeds every level score of the previous
+ *       {@code horizon} rows, else 0. The score says how much more anomalous this row is than anything
+ *       the detector has seen lately: high where an anomaly starts or worsens, 0 while a known
+ *       excursion merely persists. Only rows already scored are looked at, never later ones.</li>
+ * </ul>
+ *
+ * <p>The {@code alert} column does not depend on this choice: it follows the detector's incidents.
+ *
+ * @param mode which score
+ * @param horizon onset: rows looked back; 0 = the file's training rows (NAB's probationary rows, SKAB's 400)
+ */
+public record RowScore(Mode mode, int horizon) {
+    /** The two mappings. */
+    public enum Mode {
+        LEVEL, ONSET;
+
+        public String word() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** Parses {@code level} or {@code onset}, naming the choices when it is neither. */
+        public static Mode parse(String word) {
+            for (Mode m : values()) {
+                if (m.word().equals(word)) {
+                    return m;
+                }
+            }
+            throw new LatentwatchException("row score '" + word + "' is not known; expected one of [level, onset]");
+        }
+    }
+
+    public static final RowScore LEVEL = new RowScore(Mode.LEVEL, 0);
+
+    public RowScore {
+        if (mode == null) {
+            throw new LatentwatchException("a row score needs a mode, one of [level, onset]");
+        }
+        if (horizon < 0) {
+            throw new LatentwatchException("onset horizon must be >= 0 rows (0 = the training rows), got " + horizon);
+        }
+    }
+
+    /** The horizon in rows for a file trained on {@code trainRows} rows. */
+    int rows(int trainRows) {
+        return horizon > 0 ? horizon : Math.max(1, trainRows);
+    }
+
+    /** The output scores of {@code level} for a file trained on {@code trainRows} rows. */
+    double[] apply(double[] level, int trainRows) {
+        return mode == Mode.LEVEL ? level.clone() : onset(level, rows(trainRows));
+    }
+
+    /**
+     * {@code out[i] = level[i]} where it is above every one of {@code level[i - horizon .. i - 1]}
+     * (an empty past counts as 0), else 0. A monotone deque keeps the trailing maximum: O(n).
+     */
+    static double[] onset(double[] level, int horizon) {
+        if (horizon < 1) {
+            throw new LatentwatchException("onset horizon must be >= 1 row, got " + horizon);
+        }
+        double[] out = new double[level.length];
+        ArrayDeque<Integer> maxima = new ArrayDeque<>(); // indices, level values decreasing from head to tail
+        for (int i = 0; i < level.length; i++) {
+            while (!maxima.isEmpty() && maxima.peekFirst() < i - horizon) {
+                maxima.pollFirst();
+            }
+            double past = maxima.isEmpty() ? 0 : level[maxima.peekFirst()];
+            out[i] = level[i] > past ? level[i] : 0;
+            while (!maxima.isEmpty() && level[maxima.peekLast()] <= level[i]) {
+                maxima.pollLast();
+            }
+            maxima.addLast(i);
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return mode == Mode.LEVEL ? "level" : "onset (horizon " + (horizon == 0 ? "training rows" : horizon) + ")";
+    }
+}

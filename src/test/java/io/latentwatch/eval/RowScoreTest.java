@@ -1,0 +1,79 @@
+package io.latentwatch.eval;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.latentwatch.LatentwatchException;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class RowScoreTest {
+
+    /** The definition, written the slow way. */
+    private static double[] onsetByDefinition(double[] level, int horizon) {
+        double[] out = new double[level.length];
+        for (int i = 0; i < level.length; i++) {
+            double past = 0;
+            for (int j = Math.max(0, i - horizon); j < i; j++) {
+                past = Math.max(past, level[j]);
+            }
+            out[i] = level[i] > past ? level[i] : 0;
+        }
+        return out;
+    }
+
+    @Test
+    void onsetEqualsItsDefinitionOnSeededSeries() {
+        Random random = new Random(11);
+        for (int trial = 0; trial < 500; trial++) {
+            int n = random.nextInt(200);
+            double[] level = new double[n];
+            for (int i = 0; i < n; i++) {
+                // coarse values so that ties (which are not onsets) happen often
+                level[i] = random.nextInt(4) == 0 ? 0 : Math.round(random.nextDouble() * 10) / 10.0;
+            }
+            int horizon = 1 + random.nextInt(40);
+            assertArrayEquals(onsetByDefinition(level, horizon), RowScore.onset(level, horizon),
+                    "trial " + trial + ", horizon " + horizon);
+        }
+    }
+
+    @Test
+    void aPersistingExcursionScoresOnceAndAWorseningOneAgain() {
+        double[] level = {0.2, 0.2, 0.9, 0.9, 0.9, 0.95, 0.9, 0.2, 0.2, 0.2, 0.9};
+        double[] onset = new RowScore(RowScore.Mode.ONSET, 3).apply(level, 100);
+        assertArrayEquals(new double[] {0.2, 0, 0.9, 0, 0, 0.95, 0, 0, 0, 0, 0.9}, onset);
+    }
+
+    @Test
+    void horizonZeroMeansTheTrainingRowsAndLevelIsTheLevelScore() {
+        double[] level = {0.5, 0.1, 0.1, 0.1, 0.4};
+        assertArrayEquals(new double[] {0.5, 0, 0, 0, 0}, new RowScore(RowScore.Mode.ONSET, 0).apply(level, 4));
+        assertArrayEquals(new double[] {0.5, 0, 0, 0, 0.4}, new RowScore(RowScore.Mode.ONSET, 0).apply(level, 3));
+        double[] copy = RowScore.LEVEL.apply(level, 4);
+        assertArrayEquals(level, copy);
+        copy[0] = 9;
+        assertEquals(0.5, level[0], "the input is not modified");
+    }
+
+    @Test
+    void scoresStayInTheUnitInterval() {
+        Random random = new Random(5);
+        double[] level = random.doubles(1000).toArray();
+        for (double s : RowScore.onset(level, 50)) {
+            assertTrue(s >= 0 && s <= 1, "score " + s);
+        }
+    }
+
+    @Test
+    void badChoicesAreNamed() {
+        LatentwatchException mode = assertThrows(LatentwatchException.class, () -> RowScore.Mode.parse("peak"));
+        assertTrue(mode.getMessage().contains("'peak'") && mode.getMessage().contains("[level, onset]"),
+                mode.getMessage());
+        LatentwatchException horizon = assertThrows(LatentwatchException.class,
+                () -> new RowScore(RowScore.Mode.ONSET, -3));
+        assertTrue(horizon.getMessage().contains("-3"), horizon.getMessage());
+    }
+}
