@@ -5,6 +5,7 @@ import io.latentwatch.features.FeatureSpec;
 import io.latentwatch.features.Window;
 import io.latentwatch.features.WindowBuffer;
 import io.latentwatch.jmh.BenchModel;
+import io.latentwatch.jmh.CpuClock;
 import io.latentwatch.model.DetectorModel;
 import io.latentwatch.train.ModelTrainer;
 import java.time.Instant;
@@ -78,7 +79,8 @@ public class WindowingBenchmark {
     }
 
     @Benchmark
-    public void windowBuffer(Blackhole out) {
+    public void windowBuffer(Blackhole out, CpuClock clock) {
+        clock.count(1);
         long i = step++;
         if (buffer.add(BenchModel.START + i * BenchModel.STEP_MS, rows[(int) (i & (ROWS - 1))])) {
             out.consume(buffer.window(spec));
@@ -86,7 +88,8 @@ public class WindowingBenchmark {
     }
 
     @Benchmark
-    public byte[] processorRecord(Blackhole out) {
+    public byte[] processorRecord(Blackhole out, CpuClock clock) {
+        clock.count(1);
         long i = step++;
         SensorReading reading = readings[(int) (i & (ROWS - 1))];
         long timestamp = BenchModel.START + i * BenchModel.STEP_MS;

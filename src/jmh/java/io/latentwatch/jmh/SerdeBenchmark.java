@@ -62,22 +62,26 @@ public class SerdeBenchmark {
     }
 
     @Benchmark
-    public byte[] encodeReading() {
+    public byte[] encodeReading(CpuClock clock) {
+        clock.count(1);
         return readings.encode(reading);
     }
 
     @Benchmark
-    public SensorReading decodeReading() {
+    public SensorReading decodeReading(CpuClock clock) {
+        clock.count(1);
         return codecs.decodeReading(readingBytes);
     }
 
     @Benchmark
-    public byte[] encodeAlert() {
+    public byte[] encodeAlert(CpuClock clock) {
+        clock.count(1);
         return alerts.encode(alert);
     }
 
     @Benchmark
-    public AnomalyAlert decodeAlert() {
+    public AnomalyAlert decodeAlert(CpuClock clock) {
+        clock.count(1);
         return alerts.decode(alertBytes);
     }
 }

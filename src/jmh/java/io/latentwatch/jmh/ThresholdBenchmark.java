@@ -70,12 +70,14 @@ public class ThresholdBenchmark {
     }
 
     @Benchmark
-    public Decision update() {
+    public Decision update(CpuClock clock) {
+        clock.count(1);
         return threshold.update(nextScore());
     }
 
     @Benchmark
-    public byte[] restoreUpdateSave() {
+    public byte[] restoreUpdateSave(CpuClock clock) {
+        clock.count(1);
         AdaptiveThreshold restored = Thresholds.restore(config, saved);
         restored.update(nextScore());
         saved = ThresholdStateCodec.toBytes(restored.state());
