@@ -9,8 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # The benchmarks are test sources (build-helper adds src/jmh/java), so test-compile builds them and
 # JMH's annotation processor writes their harness and META-INF/BenchmarkList into target/test-classes.
-mvn -B -o -q test-compile 1>&2
-mvn -B -o -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/jmh-cp.txt 1>&2
+mvn -B -q test-compile 1>&2
+mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/jmh-cp.txt 1>&2
 if [ "$#" -eq 0 ]; then
   set -- -wi 3 -i 5 -f 1 -w 1s -r 1s
 fi
