@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -107,7 +108,7 @@ public final class Bench {
 
     private DetectorModel train(SyntheticReadings signals) {
         out.printf(Locale.ROOT, "training a %s model on %d synthetic rows x %d channels (window %d, hop %d) ...%n",
-                options.architecture().kind().word(), BenchModel.TRAIN_ROWS, options.channels(), options.window(),
+                options.architecture().kind().word(), BenchModel.rows(options), options.channels(), options.window(),
                 options.hop());
         try (ProgressBar bar = bar("train", BenchModel.EPOCHS)) {
             return BenchModel.train(options, signals, (epoch, epochs, trainLoss, validationLoss, best) -> bar.stepTo(epoch));
@@ -151,8 +152,8 @@ public final class Bench {
         DetectorStats stats = new DetectorStats();
         try (ReadingProducer paced = new ReadingProducer(bootstrap, signals, options.entities(), true)) {
             LatencyResult result = new LatencyPhase(bootstrap, stateDir).run(DetectorTopology.build(config, model, stats),
-                    stats, paced, LATENCY_INPUT, LATENCY_SCORES, rate, options.latencyDuration(), options.seed() + 1,
-                    this::expectedWindows);
+                    stats, paced, new LatencyPhase.Pacing(LATENCY_INPUT, LATENCY_SCORES, rate, options.latencyDuration(),
+                            options.seed() + 1, this::expectedWindows));
             out.printf(Locale.ROOT, "  latency: p50 %.0f ms, p99 %.0f ms over %,d windows%n", result.p50Ms(),
                     result.p99Ms(), result.samples());
             return result;
@@ -177,7 +178,7 @@ public final class Bench {
         }
     }
 
-    private static void awaitQuietly(java.util.function.BooleanSupplier condition, String what) {
+    private static void awaitQuietly(BooleanSupplier condition, String what) {
         try {
             ThroughputPhase.await(condition, LAST_BATCH_TIMEOUT, what);
         } catch (InterruptedException e) {

@@ -12,7 +12,7 @@ import io.latentwatch.train.TrainOptions;
  * Its cost per window is what matters here, not its accuracy.
  */
 public final class BenchModel {
-    /** Rows of normal history trained on; 80% train, 20% validation. */
+    /** Rows of normal history trained on (more for long windows); 80% train, 20% validation. */
     static final int TRAIN_ROWS = 4000;
     static final int EPOCHS = 15;
     static final int[] HIDDEN = {64, 32};
@@ -21,13 +21,19 @@ public final class BenchModel {
     private BenchModel() {
     }
 
+    /** Rows trained on: {@link #TRAIN_ROWS}, or enough for the validation part to hold two windows plus hops. */
+    static int rows(BenchOptions options) {
+        return Math.max(TRAIN_ROWS, 10 * (options.window() + options.hop()));
+    }
+
     /** Trains the model; {@code listener} hears every epoch. The caller owns (closes) the result. */
     public static DetectorModel train(BenchOptions options, SyntheticReadings signals, EpochListener listener) {
         TrainOptions train = new TrainOptions("bench-" + options.architecture().kind().word(), options.window(),
                 options.hop(), HIDDEN, LATENT, EPOCHS, 64, 0.002, 0, options.seed(), 0, 0.2, 0.999, 1.5,
                 options.architecture());
-        ModelTrainer.Trained trained = ModelTrainer.train(signals.series(TRAIN_ROWS, options.seed()),
-                new ModelCard.DataSource("synthetic", "bench", 0, TRAIN_ROWS), train, listener);
+        int rows = rows(options);
+        ModelTrainer.Trained trained = ModelTrainer.train(signals.series(rows, options.seed()),
+                new ModelCard.DataSource("synthetic", "bench", 0, rows), train, listener);
         return new DetectorModel(trained.card(), trained.onnx());
     }
 }

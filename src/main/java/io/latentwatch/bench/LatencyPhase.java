@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongUnaryOperator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -47,16 +48,28 @@ final class LatencyPhase {
     }
 
     /**
-     * @param topology the detector reading {@code input} and writing scores to {@code scores}
-     * @param expectedWindows how many windows {@code sent} readings make, given the number sent
+     * What the paced run sends and where the scores come out.
+     *
+     * @param input the detector's input topic
+     * @param scores the detector's scores topic
+     * @param rate readings per second offered
+     * @param duration how long the producer runs
+     * @param seed the readings' noise seed
+     * @param expectedWindows how many windows a number of readings sent makes
      */
-    LatencyResult run(Topology topology, DetectorStats stats, ReadingProducer producer, String input, String scores,
-                      double rate, Duration duration, long seed, java.util.function.LongUnaryOperator expectedWindows)
+    record Pacing(String input, String scores, double rate, Duration duration, long seed,
+                  LongUnaryOperator expectedWindows) {
+    }
+
+    /** Runs {@code topology} (the detector reading {@code pacing.input()}, scoring to {@code pacing.scores()}). */
+    LatencyResult run(Topology topology, DetectorStats stats, ReadingProducer producer, Pacing pacing)
             throws InterruptedException {
+        String scores = pacing.scores();
+        double rate = pacing.rate();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong received = new AtomicLong();
         AtomicBoolean stop = new AtomicBoolean();
-        long[] warmUpEnds = {Long.MAX_VALUE};
+        AtomicLong warmUpEnds = new AtomicLong(Long.MAX_VALUE);
         try (KafkaStreams streams = new KafkaStreams(topology, StreamsSettings.of(bootstrapServers,
                 "latentwatch-bench-latency", stateDir.resolve("latency"), null))) {
             streams.start();
@@ -65,12 +78,9 @@ final class LatencyPhase {
             Thread reader = new Thread(() -> read(scores, stop, received, latencies, warmUpEnds), "bench-latency-reader");
             reader.setDaemon(true);
             reader.start();
-            long sent;
-            synchronized (warmUpEnds) {
-                warmUpEnds[0] = System.currentTimeMillis() + WARM_UP.toMillis();
-            }
-            sent = producer.producePaced(input, rate, duration.toNanos(), seed);
-            long windows = expectedWindows.applyAsLong(sent);
+            warmUpEnds.set(System.currentTimeMillis() + WARM_UP.toMillis());
+            long sent = producer.producePaced(pacing.input(), rate, pacing.duration().toNanos(), pacing.seed());
+            long windows = pacing.expectedWindows().applyAsLong(sent);
             ThroughputPhase.await(() -> received.get() >= windows || streams.state() == KafkaStreams.State.ERROR,
                     DRAIN_TIMEOUT, "the detector to score all " + windows + " windows (" + received.get() + " scored)");
             if (streams.state() == KafkaStreams.State.ERROR) {
@@ -94,7 +104,7 @@ final class LatencyPhase {
         }
     }
 
-    private void read(String topic, AtomicBoolean stop, AtomicLong received, List<Long> latencies, long[] warmUpEnds) {
+    private void read(String topic, AtomicBoolean stop, AtomicLong received, List<Long> latencies, AtomicLong warmUpEnds) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
@@ -110,11 +120,7 @@ final class LatencyPhase {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(50))) {
                     long now = System.currentTimeMillis();
                     long end = AvroSerdes.scores().decode(r.value()).getWindowEnd().toEpochMilli();
-                    long warmUp;
-                    synchronized (warmUpEnds) {
-                        warmUp = warmUpEnds[0];
-                    }
-                    if (end >= warmUp) {
+                    if (end >= warmUpEnds.get()) {
                         latencies.add(now - end);
                     }
                     received.incrementAndGet();

@@ -4,8 +4,12 @@ import io.latentwatch.LatentwatchException;
 import io.latentwatch.detect.StreamsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
@@ -55,7 +59,7 @@ final class ThroughputPhase {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Map<TopicPartition, Long> end = endOffsets(admin);
             long total = end.values().stream().mapToLong(Long::longValue).sum();
-            java.util.concurrent.atomic.AtomicLong runningSince = new java.util.concurrent.atomic.AtomicLong();
+            AtomicLong runningSince = new AtomicLong();
             try (KafkaStreams streams = new KafkaStreams(spec.topology(), StreamsSettings.of(bootstrapServers,
                     spec.applicationId(), stateDir.resolve(spec.name()), null))) {
                 streams.setStateListener((now, before) -> {
@@ -93,7 +97,7 @@ final class ThroughputPhase {
 
     private Map<TopicPartition, Long> endOffsets(Admin admin) {
         try {
-            var partitions = admin.describeTopics(java.util.List.of(input)).allTopicNames().get().get(input).partitions();
+            var partitions = admin.describeTopics(List.of(input)).allTopicNames().get().get(input).partitions();
             Map<TopicPartition, OffsetSpec> request = partitions.stream().collect(Collectors.toMap(
                     p -> new TopicPartition(input, p.partition()), p -> OffsetSpec.latest()));
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> info = admin.listOffsets(request).all().get();
@@ -106,7 +110,7 @@ final class ThroughputPhase {
         }
     }
 
-    private static long committed(Admin admin, String group, java.util.Set<TopicPartition> partitions)
+    private static long committed(Admin admin, String group, Set<TopicPartition> partitions)
             throws InterruptedException {
         try {
             Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
@@ -123,7 +127,7 @@ final class ThroughputPhase {
         }
     }
 
-    static void await(java.util.function.BooleanSupplier condition, Duration timeout, String what)
+    static void await(BooleanSupplier condition, Duration timeout, String what)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
