@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 @Command(name = "latentwatch", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Streaming anomaly detection for sensor data on Apache Kafka, with autoencoders.",
         subcommands = {DemoCommand.class, TrainCommand.class, DetectCommand.class, ReplayCommand.class,
-            EvaluateCommand.class,
+            EvaluateCommand.class, BenchCommand.class,
             SimulateCommand.class, GenerateCommand.class, TailCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {

@@ -13,7 +13,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -28,7 +30,9 @@ public final class DetectorTopology {
     public static final String INCIDENT_STORE = "entity-incidents";
     static final String SOURCE = "readings";
     static final String WINDOWING = "windowing";
-    static final String SCORING = "scoring";
+    /** The name of the node that receives complete windows in {@link #windowed}; sinks of a scorer attach to it. */
+    public static final String SCORER = "scoring";
+    static final String SCORING = SCORER;
     static final String ALERTS_SINK = "alerts";
     static final String SCORES_SINK = "scores";
     static final String EMBEDDINGS_SINK = "embeddings";
@@ -52,21 +56,14 @@ public final class DetectorTopology {
         try (ModelSource.Lease lease = models.acquire()) {
             checkOutputs(config, lease.model());
         }
-        Topology topology = new Topology();
-        topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), config.inputTopic());
+        Topology topology = windowed(config, models, stats, () -> new ScoringProcessor(models, config, stats));
         RecordCodecs codecs = new RecordCodecs(config.wire());
-        topology.addProcessor(WINDOWING, () -> new WindowingProcessor(models, config, stats, codecs), SOURCE);
-        topology.addProcessor(SCORING, () -> new ScoringProcessor(models, config, stats), WINDOWING);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WINDOW_STORE),
-                Serdes.String(), Serdes.ByteArray()), WINDOWING);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE),
                 Serdes.Long(), Serdes.ByteArray()), SCORING);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(THRESHOLD_STORE),
                 Serdes.String(), Serdes.ByteArray()), SCORING);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INCIDENT_STORE),
                 Serdes.String(), Serdes.ByteArray()), SCORING);
-        topology.addSink(DEAD_LETTER_SINK, config.deadLetters(), new ByteArraySerializer(), new ByteArraySerializer(),
-                WINDOWING);
         StringSerializer keys = new StringSerializer();
         topology.addSink(ALERTS_SINK, config.alertsTopic(), keys, codecs.serializer(AnomalyAlert.getClassSchema(), AvroSerdes.alerts()), SCORING);
         if (config.scoresTopic() != null) {
@@ -82,6 +79,26 @@ public final class DetectorTopology {
                     AvroSerdes.denoised()),
                     SCORING);
         }
+        return topology;
+    }
+
+    /**
+     * The detector's input path alone: source, decoding, dead letters, reorder and window state, with
+     * {@code scorer} as the node (named {@link #SCORER}) that receives every complete window, keyed by
+     * entity. The caller adds the scorer's stores and sinks. The detector itself is built on this, so a
+     * peer scorer plugged in here (e.g. by {@code latentwatch bench}) sees exactly the detector's windows.
+     */
+    public static Topology windowed(DetectorConfig config, ModelSource models, DetectorStats stats,
+                                    ProcessorSupplier<String, FreshWindow, String, SpecificRecord> scorer) {
+        Topology topology = new Topology();
+        topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), config.inputTopic());
+        RecordCodecs codecs = new RecordCodecs(config.wire());
+        topology.addProcessor(WINDOWING, () -> new WindowingProcessor(models, config, stats, codecs), SOURCE);
+        topology.addProcessor(SCORING, scorer, WINDOWING);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WINDOW_STORE),
+                Serdes.String(), Serdes.ByteArray()), WINDOWING);
+        topology.addSink(DEAD_LETTER_SINK, config.deadLetters(), new ByteArraySerializer(), new ByteArraySerializer(),
+                WINDOWING);
         return topology;
     }
 

@@ -1,0 +1,13 @@
+package io.latentwatch.bench;
+
+/**
+ * The latency phase's outcome.
+ *
+ * @param rate readings per second the producer offered
+ * @param sent readings sent
+ * @param samples scores measured (after the warm-up)
+ * @param p50Ms median event-to-score latency, ms
+ * @param p99Ms 99th percentile, ms
+ */
+public record LatencyResult(double rate, long sent, int samples, double p50Ms, double p99Ms) {
+}
