@@ -42,6 +42,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ConfluentCodecTest {
+    private static final int FUZZ_CASES = 10_000;
     private FakeSchemaRegistry fake;
     private SchemaRegistryClient client;
     private ConfluentCodec<SensorReading> readings;
@@ -280,7 +281,7 @@ class ConfluentCodecTest {
         Random random = new Random(20240611L);
         Map<RecordDecodingException.Reason, Integer> seen = new EnumMap<>(RecordDecodingException.Reason.class);
         int decoded = 0;
-        for (int i = 0; i < 2_000; i++) {
+        for (int i = 0; i < FUZZ_CASES; i++) {
             byte[] frame = mutate(seeds.get(random.nextInt(seeds.size())), random);
             try {
                 readings.decode(frame);
@@ -295,6 +296,8 @@ class ConfluentCodecTest {
         assertTrue(seen.getOrDefault(RecordDecodingException.Reason.BAD_HEADER, 0) > 0, seen::toString);
         assertTrue(seen.getOrDefault(RecordDecodingException.Reason.UNKNOWN_SCHEMA, 0) > 0, seen::toString);
         assertTrue(decoded > 0, "some mutations still decode");
+        int rejected = seen.values().stream().mapToInt(Integer::intValue).sum();
+        assertEquals(FUZZ_CASES, decoded + rejected);
     }
 
     private static byte[] mutate(byte[] seed, Random random) {
