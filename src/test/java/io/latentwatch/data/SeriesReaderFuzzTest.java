@@ -66,7 +66,6 @@ class SeriesReaderFuzzTest {
     /** Reads {@value #CASES} mutated files in {@code format}: each is a sound series or a refusal naming the file. */
     private void fuzz(DataFormat format, long seed) throws IOException {
         Random random = new Random(seed);
-        Path file = dir.resolve("case." + format.name().toLowerCase(java.util.Locale.ROOT));
         int ok = 0;
         int rejected = 0;
         for (int i = 0; i < CASES; i++) {
@@ -78,6 +77,8 @@ class SeriesReaderFuzzTest {
             if (random.nextInt(10) == 0 && bytes.length > 0) {
                 bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
             }
+            // A new file each time: truncating one in place makes ext4 flush it to disk on every write.
+            Path file = dir.resolve("case" + i + "." + format.name().toLowerCase(java.util.Locale.ROOT));
             Files.write(file, bytes);
             CsvOptions options = matched ? OPTIONS[pick] : options(random);
             try {
@@ -90,6 +91,7 @@ class SeriesReaderFuzzTest {
                 fail("case " + i + " (seed " + seed + ", " + format + ", " + options + ") threw " + e
                         + " for text " + escape(text), e);
             }
+            Files.delete(file);
         }
         assertEquals(CASES, ok + rejected);
         assertTrue(ok > CASES / 20 && rejected > CASES / 20,
