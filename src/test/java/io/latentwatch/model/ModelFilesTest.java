@@ -88,4 +88,42 @@ class ModelFilesTest {
             assertTrue(e.getMessage().contains("model.json") || e.getMessage().contains("model card"), e.getMessage());
         }
     }
+
+    /** Cards the fuzz test found loading and then failing later (first window, first alert, hot swap): now refused at load. */
+    @Test
+    void cardsThatWouldFailLaterAreRefusedAtLoad() throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String valid = Files.readString(model.resolve(ModelFiles.CARD));
+        java.util.Map<String, java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode>> edits =
+                new java.util.LinkedHashMap<>();
+        edits.put("sorted ascending", card -> card.putArray("calibration").add(0.3).add(0.1));
+        edits.put("validationScores", card -> {
+            card.remove("calibration");
+            card.remove("validationScores");
+        });
+        edits.put("non-decreasing", card -> {
+            card.remove("calibration");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) card.get("validationScores")).put("max", 0.0);
+        });
+        edits.put("'version'", card -> card.remove("version"));
+        edits.put("must not be blank", card -> card.put("version", " "));
+        edits.put("outputs", card -> ((com.fasterxml.jackson.databind.node.ObjectNode) card.get("onnx")).remove("outputs"));
+        edits.put("outputs [score, null]", card -> ((com.fasterxml.jackson.databind.node.ObjectNode) card.get("onnx"))
+                .putArray("outputs").add("score").addNull());
+        edits.put("beside the card", card -> ((com.fasterxml.jackson.databind.node.ObjectNode) card.get("onnx"))
+                .put("file", "model.onnx\u0000"));
+        edits.put("'../m/model.onnx'", card -> ((com.fasterxml.jackson.databind.node.ObjectNode) card.get("onnx"))
+                .put("file", "../m/model.onnx"));
+        for (var edit : edits.entrySet()) {
+            com.fasterxml.jackson.databind.node.ObjectNode card =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(valid);
+            edit.getValue().accept(card);
+            Files.delete(model.resolve(ModelFiles.CARD));
+            Files.writeString(model.resolve(ModelFiles.CARD), json.writeValueAsString(card));
+            LatentwatchException e = assertThrows(LatentwatchException.class, () -> DetectorModel.load(model),
+                    edit.getKey());
+            assertTrue(e.getMessage().contains(model.resolve(ModelFiles.CARD).toString())
+                    && e.getMessage().contains(edit.getKey()), e.getMessage());
+        }
+    }
 }
