@@ -62,6 +62,18 @@ class ModelFilesTest {
     }
 
     @Test
+    void aGraphOfAnotherInputSizeThanTheCardIsRefusedAtStartNamingTheFile() {
+        ModelTrainer.Trained other = TestModels.withOtherInputSize();
+        ModelFiles.write(model, other.card(), other.onnx());
+        ModelFiles.load(model); // the hash matches: only the input size is wrong
+        LatentwatchException e = assertThrows(LatentwatchException.class, () -> DetectorModel.load(model));
+        int size = TestModels.WINDOW * TestModels.CHANNELS.size();
+        assertTrue(e.getMessage().contains(model.resolve(ModelFiles.ONNX).toString())
+                && e.getMessage().contains("[N, " + size + "]")
+                && e.getMessage().contains("[-1, " + size / 2 + "]"), e.getMessage());
+    }
+
+    @Test
     void missingFilesAreNamed() throws IOException {
         Files.delete(model.resolve(ModelFiles.ONNX));
         LatentwatchException e = assertThrows(LatentwatchException.class, () -> ModelFiles.load(model));
