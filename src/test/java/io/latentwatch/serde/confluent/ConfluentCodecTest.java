@@ -150,6 +150,42 @@ class ConfluentCodecTest {
         assertEquals("flow", read.getTopChannels().get(0).getChannel());
     }
 
+    /**
+     * SensorReading has one schema version so far (schemas/history/SensorReading.v1.avsc is the current
+     * schema), so the older writer is constructed: the current schema without {@code tags}, the field
+     * that has a default. A producer still on it registers it; the detector's reader resolves it.
+     */
+    @Test
+    void readsAReadingWrittenWithAnOlderSchemaThatLackedTags() throws IOException {
+        Schema current = SensorReading.getClassSchema();
+        List<Schema.Field> fields = new ArrayList<>();
+        for (Schema.Field f : current.getFields()) {
+            if (!f.name().equals("tags")) {
+                fields.add(new Schema.Field(f, f.schema()));
+            }
+        }
+        Schema older = Schema.createRecord(current.getName(), current.getDoc(), current.getNamespace(), false, fields);
+        assertTrue(current.getField("tags").hasDefaultValue(), "the dropped field has a default");
+        int id = fake.preRegister("sensor-readings-value", older);
+
+        GenericRecord old = new GenericData.Record(older);
+        old.put("entityId", "pump-9");
+        old.put("timestamp", 1_700_000_000_000L);
+        old.put("readings", Map.of("flow", 2.5, "pressure", -1.0));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(0);
+        out.writeBytes(ByteBuffer.allocate(4).putInt(id).array());
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        new GenericDatumWriter<GenericRecord>(older).write(old, encoder);
+        encoder.flush();
+
+        SensorReading read = readings.decode(out.toByteArray());
+        assertEquals("pump-9", read.getEntityId());
+        assertEquals(Instant.ofEpochMilli(1_700_000_000_000L), read.getTimestamp());
+        assertEquals(Map.of("flow", 2.5, "pressure", -1.0), Map.copyOf(read.getReadings()));
+        assertEquals(null, read.getTags(), "the missing field takes its default");
+    }
+
     @Test
     void registersOncePerTopicAndFetchesEachIdOnce() {
         List<byte[]> frames = new ArrayList<>();
