@@ -10,6 +10,7 @@ import io.latentwatch.threshold.Calibration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -53,7 +54,7 @@ public record ModelCard(
         require(architecture, "architecture");
         require(threshold, "threshold");
         require(onnx, "onnx");
-        if (onnx.sha256() == null || onnx.outputs() == null || onnx.outputs().stream().anyMatch(java.util.Objects::isNull)) {
+        if (onnx.sha256() == null || onnx.outputs() == null || onnx.outputs().stream().anyMatch(Objects::isNull)) {
             throw new LatentwatchException("model card onnx needs sha256 and outputs, got sha256 " + onnx.sha256()
                     + " and outputs " + onnx.outputs());
         }
@@ -103,7 +104,10 @@ public record ModelCard(
             if (sample != null && sample.length > 0) {
                 return Calibration.fromArray(sample);
             }
-            require(quantiles, "validationScores' (or 'calibration");
+            if (quantiles == null) {
+                throw new LatentwatchException("model card has neither a calibration sample nor validationScores,"
+                        + " expected one of them to start new entities' thresholds from");
+            }
             return Calibration.fromQuantiles(quantiles.p50(), quantiles.p90(), quantiles.p99(), quantiles.p999(),
                     quantiles.max());
         } catch (LatentwatchException e) {

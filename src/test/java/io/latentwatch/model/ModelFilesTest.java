@@ -109,7 +109,7 @@ class ModelFilesTest {
         java.util.Map<String, java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode>> edits =
                 new java.util.LinkedHashMap<>();
         edits.put("sorted ascending", card -> card.putArray("calibration").add(0.3).add(0.1));
-        edits.put("validationScores", card -> {
+        edits.put("neither a calibration sample nor validationScores", card -> {
             card.remove("calibration");
             card.remove("validationScores");
         });
