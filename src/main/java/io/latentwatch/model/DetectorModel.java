@@ -20,6 +20,14 @@ public final class DetectorModel implements AutoCloseable {
         this.card = card;
         this.spec = card.featureSpec();
         this.scorer = new OnnxScorer(onnx, spec.featureSize(), spec.channelCount(), card.name());
+        // The topology asks for the outputs the card lists (latent for embeddings, reconstruction for
+        // denoised windows): a card that lists one the graph lacks would fail at the first such window.
+        java.util.Set<String> outputs = scorer.outputNames();
+        if (!outputs.containsAll(card.onnx().outputs())) {
+            scorer.close();
+            throw new LatentwatchException("model '" + card.name() + "' card lists outputs " + card.onnx().outputs()
+                    + " but its ONNX graph has " + outputs.stream().sorted().toList());
+        }
     }
 
     /**

@@ -74,6 +74,23 @@ class ModelFilesTest {
     }
 
     @Test
+    void aCardListingAnOutputTheGraphLacksIsRefusedAtStart() throws IOException {
+        ModelCard card = TestModels.trained().card();
+        ModelCard.Onnx o = card.onnx();
+        java.util.List<String> outputs = new java.util.ArrayList<>(o.outputs());
+        outputs.add("attention");
+        ModelCard lying = new ModelCard(card.formatVersion(), card.name(), card.version(), card.trainerVersion(),
+                card.data(), card.features(), card.architecture(), card.training(), card.threshold(),
+                card.validationScores(), new ModelCard.Onnx(o.file(), o.sha256(), o.opset(), o.input(), outputs),
+                card.calibration());
+        ModelFiles.write(model, lying, TestModels.trained().onnx());
+        LatentwatchException e = assertThrows(LatentwatchException.class, () -> DetectorModel.load(model));
+        assertTrue(e.getMessage().contains(model.resolve(ModelFiles.ONNX).toString())
+                && e.getMessage().contains("attention") && e.getMessage().contains("its ONNX graph has"),
+                e.getMessage());
+    }
+
+    @Test
     void missingFilesAreNamed() throws IOException {
         Files.delete(model.resolve(ModelFiles.ONNX));
         LatentwatchException e = assertThrows(LatentwatchException.class, () -> ModelFiles.load(model));
