@@ -71,6 +71,25 @@ public final class TestModels {
         return retrained;
     }
 
+    /**
+     * The trained model's card over a valid ONNX graph that takes windows of half its length (another
+     * input size than the card describes), with that graph's hash, so only the input-size check can refuse it.
+     */
+    public static ModelTrainer.Trained withOtherInputSize() {
+        ModelCard card = trained().card();
+        int window = WINDOW / 2;
+        io.latentwatch.nn.DenseAutoencoder net = new io.latentwatch.nn.DenseAutoencoder(
+                new io.latentwatch.nn.DenseAutoencoderConfig(window * CHANNELS.size(), new int[] {8}, 4), 5);
+        byte[] onnx = io.latentwatch.onnx.OnnxExport.export(net, window, CHANNELS.size(), "other-input-size",
+                java.util.Map.of());
+        ModelCard.Onnx o = card.onnx();
+        ModelCard forged = new ModelCard(card.formatVersion(), card.name(), card.version(), card.trainerVersion(),
+                card.data(), card.features(), card.architecture(), card.training(), card.threshold(),
+                card.validationScores(), new ModelCard.Onnx(o.file(), ModelFiles.sha256(onnx), o.opset(), o.input(),
+                        o.outputs()), card.calibration());
+        return new ModelTrainer.Trained(forged, onnx);
+    }
+
     /** Writes the trained model to {@code dir} and loads it back, verified, for scoring. */
     public static DetectorModel load(Path dir) {
         ModelTrainer.Trained t = trained();

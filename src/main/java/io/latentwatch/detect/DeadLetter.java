@@ -28,6 +28,8 @@ public enum DeadLetter {
     UNKNOWN_CHANNELS,
     /** An event time further ahead of the record's Kafka timestamp than allowed. */
     FUTURE_TIMESTAMP,
+    /** An event time before 1970: Kafka timestamps, so the windows it would end up in, cannot be negative. */
+    PRE_EPOCH_TIMESTAMP,
     /** Older than a reading of the same entity already placed in order, beyond the grace. */
     LATE;
 

@@ -6,9 +6,9 @@ import java.util.Map;
 
 /**
  * Decides whether a decoded reading is usable. A reading is refused whole, never half-used: a NaN
- * or infinite value, a value beyond the configured bound, no channel the model knows, or an event
- * time too far ahead of the record's Kafka timestamp (judged against the record, not the wall clock,
- * so a replay decides the same).
+ * or infinite value, a value beyond the configured bound, no channel the model knows, an event time
+ * before 1970, or one too far ahead of the record's Kafka timestamp (judged against the record, not
+ * the wall clock, so a replay decides the same).
  */
 final class ReadingChecks {
     /** Why a reading was refused, and the detail for the dead-letter headers. */
@@ -38,7 +38,13 @@ final class ReadingChecks {
             return new Problem(DeadLetter.UNKNOWN_CHANNELS, "reading of " + reading.getEntityId() + " has channels "
                     + values.keySet() + ", none of the model's " + channels);
         }
-        long ahead = reading.getTimestamp().toEpochMilli() - recordTimestamp;
+        long eventTime = reading.getTimestamp().toEpochMilli();
+        if (eventTime < 0) {
+            return new Problem(DeadLetter.PRE_EPOCH_TIMESTAMP, "reading of " + reading.getEntityId() + " at "
+                    + reading.getTimestamp() + " is before 1970-01-01T00:00:00Z; its windows would carry negative "
+                    + "Kafka timestamps");
+        }
+        long ahead = eventTime - recordTimestamp;
         if (recordTimestamp > 0 && ahead > config.maxFutureMs()) {
             return new Problem(DeadLetter.FUTURE_TIMESTAMP, "reading of " + reading.getEntityId() + " at "
                     + reading.getTimestamp() + " is " + ahead + " ms ahead of its record's timestamp, more than the "

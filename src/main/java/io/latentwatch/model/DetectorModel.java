@@ -1,5 +1,6 @@
 package io.latentwatch.model;
 
+import io.latentwatch.LatentwatchException;
 import io.latentwatch.features.FeatureSpec;
 import io.latentwatch.onnx.OnnxScorer;
 import io.latentwatch.onnx.Scores;
@@ -19,12 +20,35 @@ public final class DetectorModel implements AutoCloseable {
         this.card = card;
         this.spec = card.featureSpec();
         this.scorer = new OnnxScorer(onnx, spec.featureSize(), spec.channelCount(), card.name());
+        // The topology asks for the outputs the card lists (latent for embeddings, reconstruction for
+        // denoised windows): a card that lists one the graph lacks would fail at the first such window.
+        java.util.Set<String> outputs = scorer.outputNames();
+        if (!outputs.containsAll(card.onnx().outputs())) {
+            scorer.close();
+            throw new LatentwatchException("model '" + card.name() + "' card lists outputs " + card.onnx().outputs()
+                    + " but its ONNX graph has " + outputs.stream().sorted().toList());
+        }
     }
 
-    /** Loads and verifies {@code dir} (see {@link ModelFiles#load}). */
+    /**
+     * Loads and verifies {@code dir} (see {@link ModelFiles#load}) and opens it in ONNX Runtime.
+     *
+     * @throws LatentwatchException naming the file for a model that is tampered with, truncated, or whose
+     *     graph does not take the input size its card describes
+     */
     public static DetectorModel load(Path dir) {
-        ModelFiles.LoadedModel loaded = ModelFiles.load(dir);
-        return new DetectorModel(loaded.card(), loaded.onnx());
+        return open(ModelFiles.load(dir));
+    }
+
+    /** Opens verified model files in ONNX Runtime (which checks the graph and its input size), naming the file on failure. */
+    static DetectorModel open(ModelFiles.LoadedModel loaded) {
+        try {
+            return new DetectorModel(loaded.card(), loaded.onnx());
+        } catch (RuntimeException e) {
+            String file = loaded.card().onnx().file() == null ? ModelFiles.ONNX : loaded.card().onnx().file();
+            throw new LatentwatchException("model " + loaded.dir().resolve(file) + " (version "
+                    + loaded.card().version() + ") does not load: " + e.getMessage(), e);
+        }
     }
 
     public ModelCard card() {
@@ -45,12 +69,7 @@ public final class DetectorModel implements AutoCloseable {
 
     /** The calibration every new entity's adaptive threshold starts from. */
     public Calibration calibration() {
-        double[] sample = card.calibration();
-        if (sample != null && sample.length > 0) {
-            return Calibration.fromArray(sample);
-        }
-        ModelCard.Quantiles q = card.validationScores();
-        return Calibration.fromQuantiles(q.p50(), q.p90(), q.p99(), q.p999(), q.max());
+        return card.startingCalibration();
     }
 
     public double threshold() {

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.latentwatch.LatentwatchException;
 import io.latentwatch.features.FeatureSpec;
 import io.latentwatch.features.TimeWindowSpec;
+import io.latentwatch.threshold.Calibration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -42,10 +44,22 @@ public record ModelCard(
                     + FORMAT_VERSION);
         }
         require(name, "name");
+        require(version, "version");
+        if (name.isBlank() || version.isBlank()) {
+            // Every score and alert names the model and its version.
+            throw new LatentwatchException("model card name and version must not be blank, got name '" + name
+                    + "' and version '" + version + "'");
+        }
         require(features, "features");
         require(architecture, "architecture");
         require(threshold, "threshold");
         require(onnx, "onnx");
+        if (onnx.sha256() == null || onnx.outputs() == null || onnx.outputs().stream().anyMatch(Objects::isNull)) {
+            throw new LatentwatchException("model card onnx needs sha256 and outputs, got sha256 " + onnx.sha256()
+                    + " and outputs " + onnx.outputs());
+        }
+        requireFileName(onnx.file(), "onnx.file");
+        requireFileName(onnx.decoderFile(), "onnx.decoderFile");
         if (features.channels() == null || features.mean() == null || features.std() == null) {
             throw new LatentwatchException("model card features need channels, mean and std");
         }
@@ -67,9 +81,47 @@ public record ModelCard(
             }
             calibration = calibration.clone();
         }
+        // Every new entity's threshold starts from this calibration: refuse a card it cannot be built from
+        // now, with the card's path, rather than at the entity's first window inside the stream thread.
+        startingCalibration(calibration, validationScores);
         if (!(threshold.value() > 0) || !Double.isFinite(threshold.value())) {
             throw new LatentwatchException("model card threshold.value must be a positive finite number, got "
                     + threshold.value());
+        }
+    }
+
+    /**
+     * The calibration every new entity's adaptive threshold starts from: the {@link #calibration()} sample,
+     * or for older cards without one, the {@link #validationScores()} quantiles.
+     */
+    @JsonIgnore
+    public Calibration startingCalibration() {
+        return startingCalibration(calibration, validationScores);
+    }
+
+    private static Calibration startingCalibration(double[] sample, Quantiles quantiles) {
+        try {
+            if (sample != null && sample.length > 0) {
+                return Calibration.fromArray(sample);
+            }
+            if (quantiles == null) {
+                throw new LatentwatchException("model card has neither a calibration sample nor validationScores,"
+                        + " expected one of them to start new entities' thresholds from");
+            }
+            return Calibration.fromQuantiles(quantiles.p50(), quantiles.p90(), quantiles.p99(), quantiles.p999(),
+                    quantiles.max());
+        } catch (LatentwatchException e) {
+            throw e.getMessage().startsWith("model card") ? e
+                    : new LatentwatchException("model card " + e.getMessage(), e);
+        }
+    }
+
+    /** Model files lie beside the card: a name with a path in it would read from elsewhere. */
+    private static void requireFileName(String name, String field) {
+        if (name != null && (name.isBlank() || name.equals(".") || name.equals("..") || name.indexOf('/') >= 0
+                || name.indexOf('\\') >= 0 || name.indexOf('\0') >= 0)) {
+            throw new LatentwatchException("model card " + field + " is '" + name.replace("\0", "\\0")
+                    + "', expected the name of a file beside the card");
         }
     }
 

@@ -119,7 +119,7 @@ public final class ModelRegistry implements ModelSource, AutoCloseable {
                 throw new LatentwatchException("model " + dir.resolve(ModelFiles.CARD) + " (version "
                         + loaded.card().version() + ") " + problem);
             }
-            candidate = open(loaded);
+            candidate = DetectorModel.open(loaded);
         } catch (RuntimeException e) {
             refusals.incrementAndGet();
             LOG.warn("refused new model in {}, still scoring with {} {}: {}", dir, running.name(), running.version(),
@@ -133,17 +133,6 @@ public final class ModelRegistry implements ModelSource, AutoCloseable {
         old.release();
         swapListener.accept(candidate.name(), candidate.version());
         return Poll.SWAPPED;
-    }
-
-    /** Opens the verified bytes in ONNX Runtime (which checks the graph and its input size), naming the file on failure. */
-    private static DetectorModel open(ModelFiles.LoadedModel loaded) {
-        try {
-            return new DetectorModel(loaded.card(), loaded.onnx());
-        } catch (RuntimeException e) {
-            String file = loaded.card().onnx().file() == null ? ModelFiles.ONNX : loaded.card().onnx().file();
-            throw new LatentwatchException("model " + loaded.dir().resolve(file) + " (version "
-                    + loaded.card().version() + ") does not load: " + e.getMessage(), e);
-        }
     }
 
     /**

@@ -92,6 +92,11 @@ public final class OnnxScorer implements AutoCloseable {
         }
     }
 
+    /** The names of the graph's outputs. */
+    public Set<String> outputNames() {
+        return Set.copyOf(session.getOutputNames());
+    }
+
     private static FloatBuffer allocate(int floats) {
         return ByteBuffer.allocateDirect(floats * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
     }

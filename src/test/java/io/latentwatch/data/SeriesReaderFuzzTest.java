@@ -16,13 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Mutates valid files at random (seeded) and reads them: a read either succeeds with a sound
+ * Mutates valid files at random (seeded) and reads them, {@value #CASES} per format: a read either succeeds with a sound
  * series or fails with a {@link LatentwatchException}; no parser exception may leak out.
  */
 class SeriesReaderFuzzTest {
 
     private static final long SEED = 20_250_611L;
-    private static final int CASES = 2_000;
+    private static final int CASES = 10_000;
 
     private static final String[] SEEDS = {
         "timestamp,value\n2014-04-01 00:00:00,1.5\n2014-04-01 00:05:00,2\n2014-04-01 00:10:00,NaN\n"
@@ -49,23 +49,38 @@ class SeriesReaderFuzzTest {
     Path dir;
 
     @Test
-    void onlyLatentwatchExceptionEscapes() throws IOException {
-        Random random = new Random(SEED);
+    void onlyLatentwatchExceptionEscapesFromTheNabReader() throws IOException {
+        fuzz(DataFormat.NAB, SEED);
+    }
+
+    @Test
+    void onlyLatentwatchExceptionEscapesFromTheSkabReader() throws IOException {
+        fuzz(DataFormat.SKAB, SEED + 1);
+    }
+
+    @Test
+    void onlyLatentwatchExceptionEscapesFromTheCsvReader() throws IOException {
+        fuzz(DataFormat.CSV, SEED + 2);
+    }
+
+    /** Reads {@value #CASES} mutated files in {@code format}: each is a sound series or a refusal naming the file. */
+    private void fuzz(DataFormat format, long seed) throws IOException {
+        Random random = new Random(seed);
         int ok = 0;
         int rejected = 0;
         for (int i = 0; i < CASES; i++) {
-            int seed = random.nextInt(SEEDS.length);
-            String text = mutate(SEEDS[seed], random);
+            // Mostly a seed written in this format, so that mutations reach past the header.
+            boolean matched = random.nextInt(5) > 0;
+            int pick = matched ? seedOf(format, random) : random.nextInt(SEEDS.length);
+            String text = mutate(SEEDS[pick], random);
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             if (random.nextInt(10) == 0 && bytes.length > 0) {
                 bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
             }
-            Path file = dir.resolve("case" + i + ".csv");
+            // A new file each time: truncating one in place makes ext4 flush it to disk on every write.
+            Path file = dir.resolve("case" + i + "." + format.name().toLowerCase(java.util.Locale.ROOT));
             Files.write(file, bytes);
-            // Mostly the format each seed was written in, so that mutations reach past the header.
-            boolean matched = random.nextInt(5) > 0;
-            DataFormat format = matched ? FORMATS[seed] : DataFormat.values()[random.nextInt(3)];
-            CsvOptions options = matched ? OPTIONS[seed] : options(random);
+            CsvOptions options = matched ? OPTIONS[pick] : options(random);
             try {
                 check(SeriesReader.read(file, format, options));
                 ok++;
@@ -73,13 +88,24 @@ class SeriesReaderFuzzTest {
                 assertTrue(e.getMessage().startsWith(file.toString()), "names the file: " + e.getMessage());
                 rejected++;
             } catch (RuntimeException | Error e) {
-                fail("case " + i + " (seed " + SEED + ", " + format + ", " + options + ") threw " + e
+                fail("case " + i + " (seed " + seed + ", " + format + ", " + options + ") threw " + e
                         + " for text " + escape(text), e);
             }
             Files.delete(file);
         }
         assertEquals(CASES, ok + rejected);
-        assertTrue(ok > CASES / 20 && rejected > CASES / 20, "both outcomes exercised: ok " + ok + ", rejected " + rejected);
+        assertTrue(ok > CASES / 20 && rejected > CASES / 20,
+                format + ": both outcomes exercised: ok " + ok + ", rejected " + rejected);
+    }
+
+    /** The index of a seed written in {@code format}. */
+    private static int seedOf(DataFormat format, Random random) {
+        while (true) {
+            int pick = random.nextInt(SEEDS.length);
+            if (FORMATS[pick] == format) {
+                return pick;
+            }
+        }
     }
 
     private static CsvOptions options(Random random) {

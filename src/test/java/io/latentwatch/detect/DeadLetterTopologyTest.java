@@ -135,4 +135,38 @@ class DeadLetterTopologyTest {
                     "the good readings around the bad ones are all scored");
         }
     }
+
+    /**
+     * Found by {@link DeadLetterFuzzTopologyTest}: readings from before 1970 (valid Avro timestamps) were
+     * windowed, and the first complete window's negative timestamp killed the stream task.
+     */
+    @Test
+    void readingsFromBefore1970AreDeadLetteredNotWindowed() {
+        DetectorConfig config = DetectorConfig.defaults().withBatching(1, java.time.Duration.ofMillis(100));
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "dlq-pre-epoch");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state-pre-epoch").toString());
+        DetectorStats stats = new DetectorStats();
+        Random noise = new Random(2);
+        int steps = 3 * TestModels.WINDOW;
+        try (TopologyTestDriver driver = new TopologyTestDriver(DetectorTopology.build(config, model, stats), props)) {
+            TestInputTopic<byte[], byte[]> input = driver.createInputTopic(config.inputTopic(),
+                    new ByteArraySerializer(), new ByteArraySerializer());
+            for (int i = 0; i < steps; i++) {
+                input.pipeInput("relic".getBytes(StandardCharsets.UTF_8),
+                        reading("relic", -1_000_000L + i * TestModels.STEP_MS, normal(i, noise)), TestModels.START);
+            }
+            List<TestRecord<byte[], byte[]>> letters = driver.createOutputTopic(config.deadLetters(),
+                    new ByteArrayDeserializer(), new ByteArrayDeserializer()).readRecordsToList();
+            assertEquals(steps, letters.size());
+            for (TestRecord<byte[], byte[]> r : letters) {
+                assertEquals("PRE_EPOCH_TIMESTAMP", header(r, DeadLetter.REASON));
+                assertTrue(header(r, DeadLetter.EXCEPTION_MESSAGE).contains("before 1970"),
+                        header(r, DeadLetter.EXCEPTION_MESSAGE));
+            }
+            assertEquals(steps, stats.deadLetters(DeadLetter.PRE_EPOCH_TIMESTAMP));
+            assertEquals(0, stats.windowsScored());
+        }
+    }
 }

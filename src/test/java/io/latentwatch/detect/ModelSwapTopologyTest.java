@@ -170,7 +170,7 @@ class ModelSwapTopologyTest {
             }
             Files.writeString(live.resolve(ModelFiles.CARD), "{ \"name\" : ", StandardCharsets.UTF_8);
             assertEquals(ModelRegistry.Poll.REFUSED, registry.pollOnce());
-            assertEquals(4, registry.refusals());
+            assertEquals(5, registry.refusals());
             run.pipeUntil(STEPS);
             run.flush();
 
@@ -195,7 +195,10 @@ class ModelSwapTopologyTest {
         }
     }
 
-    /** A tampered ONNX under a card with the real hash, a truncated one with a forged hash, and one with another hop. */
+    /**
+     * A tampered ONNX under a card with the real hash, a graph of another input size and a truncated one
+     * under cards with their hashes, and one with another hop.
+     */
     private List<ModelFiles.LoadedModel> badModels() {
         byte[] tampered = a.onnx().clone();
         tampered[tampered.length / 2] ^= 1;
@@ -210,7 +213,9 @@ class ModelSwapTopologyTest {
                 card.data(), new ModelCard.Features(f.channels(), f.window(), 2 * f.hop(), f.mean(), f.std(),
                         f.gapPolicy()), card.architecture(), card.training(), card.threshold(), card.validationScores(),
                 card.onnx(), card.calibration());
+        ModelTrainer.Trained otherSize = TestModels.withOtherInputSize();
         return List.of(new ModelFiles.LoadedModel(Path.of("tampered"), card, tampered),
+                new ModelFiles.LoadedModel(Path.of("other-input-size"), otherSize.card(), otherSize.onnx()),
                 new ModelFiles.LoadedModel(Path.of("truncated"), forged, cut),
                 new ModelFiles.LoadedModel(Path.of("other-hop"), otherHop, a.onnx()));
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.latentwatch.LatentwatchException;
 import io.latentwatch.TestModels;
 import io.latentwatch.train.ModelTrainer;
 import java.io.IOException;
@@ -111,6 +112,25 @@ class ModelRegistryTest {
         ModelFiles.write(dir, b.card(), b.onnx());
         assertEquals(ModelRegistry.Poll.SWAPPED, registry.pollOnce());
         assertEquals(b.card().version(), runningVersion());
+    }
+
+    @Test
+    void aGraphOfAnotherInputSizeIsRefusedAtHotSwapAndTheRunningModelStays() {
+        ModelTrainer.Trained other = TestModels.withOtherInputSize();
+        ModelFiles.write(dir, other.card(), other.onnx());
+        assertNull(ModelRegistry.incompatibility(a.card(), other.card()), "the card alone looks compatible");
+        assertEquals(ModelRegistry.Poll.REFUSED, registry.pollOnce());
+        assertEquals(1, registry.refusals());
+        assertEquals(0, registry.swaps());
+        LatentwatchException e = assertThrows(LatentwatchException.class,
+                () -> DetectorModel.open(ModelFiles.load(dir)));
+        assertTrue(e.getMessage().contains(dir.resolve(ModelFiles.ONNX).toString())
+                && e.getMessage().contains("takes input of shape"), e.getMessage());
+        try (ModelSource.Lease lease = registry.acquire()) {
+            assertEquals(a.card().version(), lease.model().version());
+            assertEquals(1, lease.model().score(new float[][] {new float[lease.model().spec().featureSize()]})
+                    .score().length);
+        }
     }
 
     @Test

@@ -159,4 +159,54 @@ class SingleObjectCodecTest {
         assertEquals("flow", read.getTopChannels().get(0).getChannel());
         assertEquals(2, AvroSerdes.alerts().knownVersions().size());
     }
+
+    @Test
+    void aReadingWrittenWithTheKeptVersion1SchemaIsRead() throws Exception {
+        org.apache.avro.Schema v1;
+        try (java.io.InputStream in = getClass().getClassLoader().getResourceAsStream(
+                "schemas/history/SensorReading.v1.avsc")) {
+            v1 = new org.apache.avro.Schema.Parser().parse(in);
+        }
+        assertEquals(1, codec.knownVersions().size(), "SensorReading has one kept version so far");
+        org.apache.avro.generic.GenericRecord old = new org.apache.avro.generic.GenericData.Record(v1);
+        old.put("entityId", "pump-01");
+        old.put("timestamp", 1_700_000_000_000L);
+        old.put("readings", Map.of("flow", 1.5));
+        old.put("tags", Map.of("site", "north"));
+        byte[] bytes = new org.apache.avro.message.BinaryMessageEncoder<org.apache.avro.generic.GenericRecord>(
+                org.apache.avro.generic.GenericData.get(), v1).encode(old).array();
+
+        SensorReading read = codec.decode(bytes);
+        assertEquals("pump-01", read.getEntityId());
+        assertEquals(Instant.ofEpochMilli(1_700_000_000_000L), read.getTimestamp());
+        assertEquals(1.5, read.getReadings().get("flow"));
+        assertEquals("north", read.getTags().get("site"));
+    }
+
+    /**
+     * Single-object records carry only a fingerprint, so a writer schema that is not kept under
+     * schemas/history/ (here the current one without its defaulted {@code tags}) cannot be resolved: it is
+     * an unknown schema, which the detector dead-letters, never a crash or a misread.
+     */
+    @Test
+    void aReadingWrittenWithASchemaThatIsNotKeptIsAnUnknownSchema() throws java.io.IOException {
+        org.apache.avro.Schema current = SensorReading.getClassSchema();
+        List<org.apache.avro.Schema.Field> fields = new java.util.ArrayList<>();
+        for (org.apache.avro.Schema.Field f : current.getFields()) {
+            if (!f.name().equals("tags")) {
+                fields.add(new org.apache.avro.Schema.Field(f, f.schema()));
+            }
+        }
+        org.apache.avro.Schema older = org.apache.avro.Schema.createRecord(current.getName(), current.getDoc(),
+                current.getNamespace(), false, fields);
+        org.apache.avro.generic.GenericRecord old = new org.apache.avro.generic.GenericData.Record(older);
+        old.put("entityId", "pump-01");
+        old.put("timestamp", 5L);
+        old.put("readings", Map.of("flow", 1.5));
+        byte[] bytes = new org.apache.avro.message.BinaryMessageEncoder<org.apache.avro.generic.GenericRecord>(
+                org.apache.avro.generic.GenericData.get(), older).encode(old).array();
+        RecordDecodingException e = assertThrows(RecordDecodingException.class, () -> codec.decode(bytes));
+        assertEquals(RecordDecodingException.Reason.UNKNOWN_SCHEMA, e.reason());
+        assertTrue(e.getMessage().contains("SensorReading"), e.getMessage());
+    }
 }

@@ -42,6 +42,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ConfluentCodecTest {
+    private static final int FUZZ_CASES = 10_000;
     private FakeSchemaRegistry fake;
     private SchemaRegistryClient client;
     private ConfluentCodec<SensorReading> readings;
@@ -147,6 +148,42 @@ class ConfluentCodecTest {
         assertEquals("", read.getIncidentId());
         assertEquals(0, read.getWindowsAbove());
         assertEquals("flow", read.getTopChannels().get(0).getChannel());
+    }
+
+    /**
+     * SensorReading has one schema version so far (schemas/history/SensorReading.v1.avsc is the current
+     * schema), so the older writer is constructed: the current schema without {@code tags}, the field
+     * that has a default. A producer still on it registers it; the detector's reader resolves it.
+     */
+    @Test
+    void readsAReadingWrittenWithAnOlderSchemaThatLackedTags() throws IOException {
+        Schema current = SensorReading.getClassSchema();
+        List<Schema.Field> fields = new ArrayList<>();
+        for (Schema.Field f : current.getFields()) {
+            if (!f.name().equals("tags")) {
+                fields.add(new Schema.Field(f, f.schema()));
+            }
+        }
+        Schema older = Schema.createRecord(current.getName(), current.getDoc(), current.getNamespace(), false, fields);
+        assertTrue(current.getField("tags").hasDefaultValue(), "the dropped field has a default");
+        int id = fake.preRegister("sensor-readings-value", older);
+
+        GenericRecord old = new GenericData.Record(older);
+        old.put("entityId", "pump-9");
+        old.put("timestamp", 1_700_000_000_000L);
+        old.put("readings", Map.of("flow", 2.5, "pressure", -1.0));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(0);
+        out.writeBytes(ByteBuffer.allocate(4).putInt(id).array());
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        new GenericDatumWriter<GenericRecord>(older).write(old, encoder);
+        encoder.flush();
+
+        SensorReading read = readings.decode(out.toByteArray());
+        assertEquals("pump-9", read.getEntityId());
+        assertEquals(Instant.ofEpochMilli(1_700_000_000_000L), read.getTimestamp());
+        assertEquals(Map.of("flow", 2.5, "pressure", -1.0), Map.copyOf(read.getReadings()));
+        assertEquals(null, read.getTags(), "the missing field takes its default");
     }
 
     @Test
@@ -280,7 +317,7 @@ class ConfluentCodecTest {
         Random random = new Random(20240611L);
         Map<RecordDecodingException.Reason, Integer> seen = new EnumMap<>(RecordDecodingException.Reason.class);
         int decoded = 0;
-        for (int i = 0; i < 2_000; i++) {
+        for (int i = 0; i < FUZZ_CASES; i++) {
             byte[] frame = mutate(seeds.get(random.nextInt(seeds.size())), random);
             try {
                 readings.decode(frame);
@@ -295,6 +332,8 @@ class ConfluentCodecTest {
         assertTrue(seen.getOrDefault(RecordDecodingException.Reason.BAD_HEADER, 0) > 0, seen::toString);
         assertTrue(seen.getOrDefault(RecordDecodingException.Reason.UNKNOWN_SCHEMA, 0) > 0, seen::toString);
         assertTrue(decoded > 0, "some mutations still decode");
+        int rejected = seen.values().stream().mapToInt(Integer::intValue).sum();
+        assertEquals(FUZZ_CASES, decoded + rejected);
     }
 
     private static byte[] mutate(byte[] seed, Random random) {
