@@ -11,11 +11,8 @@ import io.latentwatch.it.KafkaTestCluster;
 import io.latentwatch.model.DetectorModel;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.KafkaStreams;
@@ -83,7 +80,8 @@ class ScaleOutIT {
             BrokerData.await(() -> alertIds(alerts).size() >= reference.size(), "every alert committed");
         }
         List<AnomalyAlert> seen = BrokerData.alerts(alerts);
-        assertEquals(byEntity(reference), byEntity(seen), "alerts differ from a single uninterrupted instance");
+        assertEquals(BrokerData.byEntity(reference), BrokerData.byEntity(seen),
+                "alerts differ from a single uninterrupted instance");
         assertEquals(seen.size(), seen.stream().map(AnomalyAlert::getAlertId).distinct().count(), "a duplicate");
     }
 
@@ -97,14 +95,6 @@ class ScaleOutIT {
 
     private static Set<String> alertIds(String topic) {
         return BrokerData.alerts(topic).stream().map(AnomalyAlert::getAlertId).collect(Collectors.toSet());
-    }
-
-    private static Map<String, List<String>> byEntity(List<AnomalyAlert> alerts) {
-        Map<String, List<String>> out = new TreeMap<>();
-        for (AnomalyAlert a : alerts) {
-            out.computeIfAbsent(a.getEntityId(), e -> new ArrayList<>()).add(a.getAlertId());
-        }
-        return out;
     }
 
 }
