@@ -32,7 +32,10 @@ class BrokerRestartIT {
     /** Readings of steps [OUTAGE_FROM, OUTAGE_TO) are sent while the broker is down. */
     private static final int OUTAGE_FROM = 400;
     private static final int OUTAGE_TO = 800;
-    /** How long the broker stays down: longer than the detector's transaction timeout (10 s under EOS). */
+    /**
+     * How long the broker stays down: longer than the detector's transaction timeout (10 s under
+     * exactly-once), so a transaction open at the stop may be aborted when the broker returns.
+     */
     private static final Duration OUTAGE = Duration.ofSeconds(12);
 
     @TempDir
