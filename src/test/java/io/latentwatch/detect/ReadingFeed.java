@@ -69,11 +69,6 @@ final class ReadingFeed implements AutoCloseable {
         limit = Math.max(limit, Math.min(step, bySteps.size()));
     }
 
-    /** How many steps have been handed to the producer so far. */
-    int stepsSent() {
-        return sent;
-    }
-
     /** Lets the feed send everything and waits until the broker acknowledged every reading. */
     void finish() throws InterruptedException {
         allowUpTo(bySteps.size());
