@@ -48,7 +48,8 @@ class RebalanceIT {
         Set<String> allPartitions = Set.copyOf(IntStream.range(0, PARTITIONS).mapToObj(p -> input + "-" + p).toList());
 
         List<Reading> readings = readings();
-        DetectorConfig config = DetectorConfig.defaults().withTopics(input, alerts).withOptionalTopics(scores, null, null);
+        DetectorConfig config = DetectorConfig.defaults().withTopics(input, alerts)
+                .withOptionalTopics(scores, null, null);
         Path model = dir.resolve("model");
         DetectorTopologyTest.Run reference;
         try (DetectorModel m = TestModels.load(model)) {
