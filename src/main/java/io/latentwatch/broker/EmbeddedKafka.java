@@ -32,8 +32,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Lifecycle: {@link #start()} formats a fresh temporary log directory and returns once the
  * broker accepts clients on 127.0.0.1; {@link #close()} shuts the broker down and deletes the
- * directory. The instance owns that directory and both ports; use it in try-with-resources.
- * Methods other than {@code close} throw {@link IllegalStateException} after close.
+ * directory. In between, {@link #stop()} and {@link #restart()} take the broker down and bring it
+ * back on the same ports and log directory, with its topics, offsets and transactions, like a
+ * restarted broker process (fault tests). The instance owns that directory and both ports; use it
+ * in try-with-resources. Methods other than {@code close} throw {@link IllegalStateException}
+ * after close.
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
@@ -45,12 +48,15 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** Free ports are found by binding and releasing them; another process may take one first. */
     private static final int START_ATTEMPTS = 3;
 
-    private final KafkaRaftServer server;
+    private final KafkaConfig config;
     private final Path logDir;
     private final String bootstrapServers;
+    /** The running server; null while stopped. Guarded by {@code this}. */
+    private KafkaRaftServer server;
     private volatile boolean closed;
 
-    private EmbeddedKafka(KafkaRaftServer server, Path logDir, String bootstrapServers) {
+    private EmbeddedKafka(KafkaConfig config, KafkaRaftServer server, Path logDir, String bootstrapServers) {
+        this.config = config;
         this.server = server;
         this.logDir = logDir;
         this.bootstrapServers = bootstrapServers;
@@ -93,7 +99,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             server.startup();
             String bootstrap = HOST + ":" + brokerPort;
             LOG.info("embedded Kafka started at {} (log dir {})", bootstrap, dir);
-            return new EmbeddedKafka(server, dir, bootstrap);
+            return new EmbeddedKafka(config, server, dir, bootstrap);
         } catch (RuntimeException e) {
             stopQuietly(server);
             deleteQuietly(dir);
@@ -120,16 +126,57 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    /**
+     * Shuts the broker down cleanly and waits for it to stop, keeping its log directory for
+     * {@link #restart()}; clients see the broker gone until then. Does nothing if already stopped.
+     */
+    public synchronized void stop() {
+        ensureOpen();
+        if (server == null) {
+            return;
+        }
+        KafkaRaftServer stopping = server;
+        server = null;
+        stopping.shutdown();
+        stopping.awaitShutdown();
+        LOG.info("embedded Kafka at {} stopped; log dir {} kept for a restart", bootstrapServers, logDir);
+    }
+
+    /**
+     * Starts the broker again on the same ports and log directory (stopping it first if it runs)
+     * and returns once it serves clients. Topics, committed offsets and transactions survive.
+     *
+     * @throws LatentwatchException if the broker does not start, for example because another
+     *     process took one of its ports while it was stopped
+     */
+    public synchronized void restart() {
+        ensureOpen();
+        stop();
+        KafkaRaftServer restarted = new KafkaRaftServer(config, Time.SYSTEM);
+        try {
+            restarted.startup();
+        } catch (RuntimeException e) {
+            stopQuietly(restarted);
+            throw new LatentwatchException("embedded Kafka could not restart at " + bootstrapServers
+                    + " on log dir " + logDir + ": " + e.getMessage(), e);
+        }
+        server = restarted;
+        LOG.info("embedded Kafka restarted at {} (log dir {})", bootstrapServers, logDir);
+    }
+
     /** Shuts the broker down, waits for it to stop and deletes its log directory. Idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
         try {
-            server.shutdown();
-            server.awaitShutdown();
+            if (server != null) {
+                server.shutdown();
+                server.awaitShutdown();
+                server = null;
+            }
         } finally {
             deleteQuietly(logDir);
         }

@@ -69,5 +69,61 @@ class EmbeddedKafkaIT {
         assertFalse(Files.exists(dir), "log dir deleted on close: " + dir);
         started.close(); // a second close is a no-op
         assertThrows(IllegalStateException.class, started::bootstrapServers);
+        assertThrows(IllegalStateException.class, started::restart);
+    }
+
+    @Test
+    void aStoppedBrokerRestartsOnTheSamePortAndLogDirWithItsCommittedRecords() {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+            String bootstrap = kafka.bootstrapServers();
+            kafka.createTopics(1, TOPIC);
+            produce(bootstrap, "before-", 3);
+            kafka.stop();
+            kafka.stop(); // stopping a stopped broker is a no-op
+            assertEquals(bootstrap, kafka.bootstrapServers(), "the address outlives a stop");
+            assertTrue(Files.isDirectory(kafka.logDir()), "log dir kept while stopped");
+
+            kafka.restart();
+            assertEquals(bootstrap, kafka.bootstrapServers());
+            produce(bootstrap, "after-", 2);
+            kafka.restart(); // a running broker is stopped first
+            assertEquals(List.of("after-0", "after-1", "before-0", "before-1", "before-2"),
+                    consume(bootstrap, 5));
+        }
+    }
+
+    private static void produce(String bootstrap, String prefix, int count) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "embedded-restart-tx"),
+                new StringSerializer(), new StringSerializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            for (int i = 0; i < count; i++) {
+                producer.send(new ProducerRecord<>(TOPIC, "pump", prefix + i));
+            }
+            producer.commitTransaction();
+        }
+    }
+
+    /** Up to {@code count} committed values of the topic from its beginning, sorted. */
+    private static List<String> consume(String bootstrap, int count) {
+        List<String> values = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "embedded-restart",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(TOPIC));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (values.size() < count && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    values.add(r.value());
+                }
+            }
+        }
+        values.sort(null);
+        return values;
     }
 }

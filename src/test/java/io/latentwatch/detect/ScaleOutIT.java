@@ -10,12 +10,8 @@ import io.latentwatch.detect.DetectorTopologyTest.Reading;
 import io.latentwatch.it.KafkaTestCluster;
 import io.latentwatch.model.DetectorModel;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.KafkaStreams;
@@ -62,13 +58,13 @@ class ScaleOutIT {
         assertTrue(reference.stream().filter(a -> a.getStatus() == AlertStatus.CLOSED).count() >= 8,
                 "every entity should raise and close two incidents in the reference: " + reference);
 
-        DetectorStats statsA = new DetectorStats();
-        DetectorStats statsB = new DetectorStats();
-        try (DetectorModel modelA = DetectorModel.load(model); DetectorModel modelB = DetectorModel.load(model);
-             KafkaStreams a = start(config, modelA, statsA, appId, dir.resolve("state-a"));
-             KafkaStreams b = start(config, modelB, statsB, appId, dir.resolve("state-b"))) {
-            BrokerData.await(() -> a.state() == KafkaStreams.State.RUNNING
-                    && b.state() == KafkaStreams.State.RUNNING,
+        String bootstrap = KafkaTestCluster.bootstrapServers();
+        try (DetectorInstance a = DetectorInstance.start(config, model, bootstrap, appId, dir.resolve("state-a"));
+             DetectorInstance b = DetectorInstance.start(config, model, bootstrap, appId, dir.resolve("state-b"))) {
+            DetectorStats statsA = a.stats();
+            DetectorStats statsB = b.stats();
+            BrokerData.await(() -> a.streams().state() == KafkaStreams.State.RUNNING
+                    && b.streams().state() == KafkaStreams.State.RUNNING,
                     "both instances running");
             List<Reading> firstHalf = readings.stream().filter(r -> r.step() < 600).toList();
             BrokerData.produce(input, firstHalf);
@@ -76,35 +72,20 @@ class ScaleOutIT {
                     "the first half processed");
             assertTrue(statsA.records() > 0 && statsB.records() > 0, "both instances should have had partitions: "
                     + statsA.records() + " and " + statsB.records());
-            b.close(Duration.ofSeconds(60));
+            b.close();
             BrokerData.produce(input, readings.stream().filter(r -> r.step() >= 600).toList());
             long windows = ENTITIES.size() * ((1200 - TestModels.WINDOW) / TestModels.HOP + 1L);
             BrokerData.await(() -> statsA.windowsScored() + statsB.windowsScored() >= windows, "every window scored");
             BrokerData.await(() -> alertIds(alerts).size() >= reference.size(), "every alert committed");
         }
         List<AnomalyAlert> seen = BrokerData.alerts(alerts);
-        assertEquals(byEntity(reference), byEntity(seen), "alerts differ from a single uninterrupted instance");
+        assertEquals(BrokerData.byEntity(reference), BrokerData.byEntity(seen),
+                "alerts differ from a single uninterrupted instance");
         assertEquals(seen.size(), seen.stream().map(AnomalyAlert::getAlertId).distinct().count(), "a duplicate");
-    }
-
-    private static KafkaStreams start(DetectorConfig config, DetectorModel model, DetectorStats stats, String appId,
-                                      Path stateDir) {
-        KafkaStreams streams = new KafkaStreams(DetectorTopology.build(config, model, stats),
-                StreamsSettings.of(KafkaTestCluster.bootstrapServers(), appId, stateDir, null));
-        streams.start();
-        return streams;
     }
 
     private static Set<String> alertIds(String topic) {
         return BrokerData.alerts(topic).stream().map(AnomalyAlert::getAlertId).collect(Collectors.toSet());
-    }
-
-    private static Map<String, List<String>> byEntity(List<AnomalyAlert> alerts) {
-        Map<String, List<String>> out = new TreeMap<>();
-        for (AnomalyAlert a : alerts) {
-            out.computeIfAbsent(a.getEntityId(), e -> new ArrayList<>()).add(a.getAlertId());
-        }
-        return out;
     }
 
 }

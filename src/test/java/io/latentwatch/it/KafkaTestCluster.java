@@ -9,16 +9,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
@@ -90,7 +86,8 @@ public final class KafkaTestCluster {
     public static List<ConsumerRecord<String, byte[]>> consume(String topic, int count,
             Duration timeout) {
         List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = fromTheBeginning(topic, timeout)) {
+        try (KafkaConsumer<String, byte[]> consumer = CommittedRecords.fromTheBeginning(bootstrapServers(), topic,
+                timeout)) {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (out.size() < count && System.nanoTime() < deadline) {
                 consumer.poll(POLL).forEach(out::add);
@@ -106,34 +103,7 @@ public final class KafkaTestCluster {
      * {@code timeout} rather than returning part of it.
      */
     public static List<ConsumerRecord<String, byte[]>> consumeAll(String topic, Duration timeout) {
-        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = fromTheBeginning(topic, timeout)) {
-            List<TopicPartition> partitions = List.copyOf(consumer.assignment());
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p, timeout) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new LatentwatchException("read " + out.size() + " records of " + topic
-                            + " but not up to its end offsets " + end + " within " + timeout);
-                }
-                consumer.poll(POLL).forEach(out::add);
-            }
-        }
-        return out;
-    }
-
-    /** A group-less read_committed consumer assigned every partition of {@code topic}, at its beginning. */
-    private static KafkaConsumer<String, byte[]> fromTheBeginning(String topic, Duration timeout) {
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        return consumer;
+        return CommittedRecords.readAll(bootstrapServers(), topic, timeout);
     }
 
     private static KafkaClusterTestKit startCluster() {
