@@ -47,6 +47,7 @@ public record BenchReport(BenchOptions options, String modelName, PhaseResult pa
         m.put("latency_p50_ms", latency.p50Ms());
         m.put("latency_p99_ms", latency.p99Ms());
         m.put("latency_rate_rps", latency.rate());
+        m.put("latency_sent_rps", latency.sentRate());
         m.put("latency_readings", latency.sent());
         m.put("latency_samples", latency.samples());
         m.put("state_bytes_per_entity", state.perEntity());
@@ -99,8 +100,9 @@ public record BenchReport(BenchOptions options, String modelName, PhaseResult pa
         b.append(String.format(Locale.ROOT, "%-34s %8.2fx (target >= 0.5x)%n", "detector / passthrough",
                 detectorOverPassthrough()));
         b.append(String.format(Locale.ROOT, "%-34s %8.2fx (target >= 5x)%n", "detector / rcf", detectorOverRcf()));
-        b.append(String.format(Locale.ROOT, "%-34s p50 %.0f ms, p99 %.0f ms (%d windows at %.0f readings/s)%n",
-                "event-to-score latency", latency.p50Ms(), latency.p99Ms(), latency.samples(), latency.rate()));
+        b.append(String.format(Locale.ROOT, "%-34s p50 %.0f ms, p99 %.0f ms (%d windows; %.0f readings/s offered, "
+                        + "%.0f sent)%n", "event-to-score latency", latency.p50Ms(), latency.p99Ms(), latency.samples(),
+                latency.rate(), latency.sentRate()));
         b.append(String.format(Locale.ROOT, "%-34s %.0f bytes (window %.0f, threshold %.0f, incident %.0f; "
                         + "max %d, bound %d)%n", "state per idle entity", state.perEntity(), state.windowBytes(),
                 state.thresholdBytes(), state.incidentBytes(), state.maxPerEntity(), state.boundPerEntity()));

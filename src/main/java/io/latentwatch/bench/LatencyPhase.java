@@ -79,7 +79,9 @@ final class LatencyPhase {
             reader.setDaemon(true);
             reader.start();
             warmUpEnds.set(System.currentTimeMillis() + WARM_UP.toMillis());
+            long producing = System.nanoTime();
             long sent = producer.producePaced(pacing.input(), rate, pacing.duration().toNanos(), pacing.seed());
+            double sentRate = sent / ((System.nanoTime() - producing) / 1e9);
             long windows = pacing.expectedWindows().applyAsLong(sent);
             ThroughputPhase.await(() -> received.get() >= windows || streams.state() == KafkaStreams.State.ERROR,
                     DRAIN_TIMEOUT, "the detector to score all " + windows + " windows (" + received.get() + " scored)");
@@ -99,7 +101,7 @@ final class LatencyPhase {
                         WARM_UP.toSeconds(), rate));
             }
             Collections.sort(sorted);
-            return new LatencyResult(rate, sent, sorted.size(), Percentiles.nearestRank(sorted, 0.50),
+            return new LatencyResult(rate, sent, sentRate, sorted.size(), Percentiles.nearestRank(sorted, 0.50),
                     Percentiles.nearestRank(sorted, 0.99));
         }
     }

@@ -75,8 +75,14 @@ final class ReadingProducer implements AutoCloseable {
             long due = (long) (elapsed / 1e9 * rate) + 1;
             for (; sent < due; sent++) {
                 int e = (int) (sent % entities);
-                // Event times of one entity must increase: two of its readings in one millisecond would be late.
-                long now = Math.max(System.currentTimeMillis(), lastTimestamp[e] + 1);
+                // Event times of one entity must increase (two of its readings in one millisecond would be
+                // late), and must be the true send time (a stamp ahead of the clock would understate the
+                // latency measured from it): wait for the clock to pass the entity's last stamp.
+                long now = System.currentTimeMillis();
+                while (now <= lastTimestamp[e]) {
+                    Thread.onSpinWait();
+                    now = System.currentTimeMillis();
+                }
                 lastTimestamp[e] = now;
                 send(topic, e, now, signals.row(sent / entities, noise));
             }

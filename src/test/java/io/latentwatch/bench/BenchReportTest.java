@@ -19,7 +19,7 @@ class BenchReportTest {
                 new PhaseResult("passthrough", 1000, 1000, 0.5),
                 new PhaseResult("detector", 1000, 1000, 2.0),
                 new PhaseResult("rcf", 1000, 1000, 8.0), 4900, 4900,
-                new LatencyResult(250, 3750, 800, 120, 310),
+                new LatencyResult(250, 3750, 249.5, 800, 120, 310),
                 new StateFootprint(20, 1999, 170, 34, 2247, 0, 10212));
     }
 

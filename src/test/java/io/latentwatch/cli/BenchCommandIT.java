@@ -62,6 +62,8 @@ class BenchCommandIT {
         assertTrue(json.get("state_bytes_max_entity").asLong() <= json.get("state_bytes_bound").asLong(), json.toString());
         assertTrue(json.get("latency_p50_ms").asDouble() <= json.get("latency_p99_ms").asDouble(), json.toString());
         assertTrue(json.get("latency_samples").asLong() > 0, json.toString());
+        double sentRate = json.get("latency_sent_rps").asDouble();
+        assertTrue(sentRate > 0 && sentRate <= 300 * 1.05, "the producer never sends faster than asked: " + json);
         assertTrue(out.toString().contains("detector / passthrough"), out.toString());
     }
 }
