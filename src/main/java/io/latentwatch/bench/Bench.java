@@ -1,24 +1,21 @@
 package io.latentwatch.bench;
 
 import io.latentwatch.LatentwatchException;
+import io.latentwatch.ScratchDirectory;
 import io.latentwatch.broker.EmbeddedKafka;
 import io.latentwatch.detect.DetectorConfig;
 import io.latentwatch.detect.DetectorStats;
 import io.latentwatch.detect.DetectorTopology;
 import io.latentwatch.eval.RcfBaseline;
 import io.latentwatch.model.DetectorModel;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -59,7 +56,7 @@ public final class Bench {
     /** Runs every phase and returns what was measured. */
     public BenchReport run() {
         SyntheticReadings signals = new SyntheticReadings(options.channels());
-        Path stateDir = tempDir();
+        Path stateDir = ScratchDirectory.create("latentwatch-bench-state");
         try (DetectorModel model = train(signals)) {
             out.println("starting an embedded Kafka broker ...");
             try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
@@ -102,7 +99,7 @@ public final class Bench {
             Thread.currentThread().interrupt();
             throw new LatentwatchException("bench interrupted", e);
         } finally {
-            deleteRecursively(stateDir);
+            ScratchDirectory.deleteQuietly(stateDir);
         }
     }
 
@@ -190,21 +187,5 @@ public final class Bench {
     private ProgressBar bar(String task, long max) {
         return new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setStyle(ProgressBarStyle.ASCII)
                 .setConsumer(new ConsoleProgressBarConsumer(progress)).setUpdateIntervalMillis(500).build();
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("latentwatch-bench-state");
-        } catch (IOException e) {
-            throw new LatentwatchException("cannot create a temporary state directory: " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort: a leftover temp directory is harmless
-        }
     }
 }

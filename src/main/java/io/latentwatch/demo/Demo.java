@@ -1,6 +1,7 @@
 package io.latentwatch.demo;
 
 import io.latentwatch.LatentwatchException;
+import io.latentwatch.ScratchDirectory;
 import io.latentwatch.broker.EmbeddedKafka;
 import io.latentwatch.detect.DetectorConfig;
 import io.latentwatch.detect.DetectorStats;
@@ -11,9 +12,7 @@ import io.latentwatch.serde.AvroSerdes;
 import io.latentwatch.sim.PlantSimulator;
 import io.latentwatch.sim.SimulatorConfig;
 import io.latentwatch.sim.SimulatorRunner;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +23,6 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -65,7 +63,7 @@ public final class Demo {
         PlantSimulator plant = new PlantSimulator(new SimulatorConfig(options.entities(), options.rate(),
                 options.duration(), true, options.seed(), start));
         Scoreboard scoreboard = new Scoreboard(plant.schedule());
-        Path stateDir = tempDir();
+        Path stateDir = ScratchDirectory.create("latentwatch-demo-state");
         DetectorStats stats = new DetectorStats();
         try (DetectorModel model = DetectorModel.load(options.model())) {
             out.printf("model %s version %s: %d channels, window %d, hop %d, threshold %.5f%n", model.name(),
@@ -120,7 +118,7 @@ public final class Demo {
             Thread.currentThread().interrupt();
             throw new LatentwatchException("demo interrupted", e);
         } finally {
-            deleteRecursively(stateDir);
+            ScratchDirectory.deleteQuietly(stateDir);
             finished.countDown();
         }
     }
@@ -177,22 +175,6 @@ public final class Demo {
                 throw new LatentwatchException("timed out after " + timeout.toSeconds() + "s waiting for " + what);
             }
             Thread.sleep(50);
-        }
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("latentwatch-demo-state");
-        } catch (IOException e) {
-            throw new LatentwatchException("cannot create a temporary state directory: " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort: a leftover temp directory is harmless
         }
     }
 }
