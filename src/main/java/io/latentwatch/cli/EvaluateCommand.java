@@ -145,6 +145,12 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "onset: rows looked back; 0 = each file's training rows (default: ${DEFAULT-VALUE}).")
     int onsetHorizon;
 
+    @Option(names = "--retrain-every", defaultValue = "0", paramLabel = "ROWS",
+            description = "Continual retraining: every ROWS rows after the training rows, train a new model on the "
+                    + "latest training-length rows (all already scored) and hot-swap it in; 0 = never "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int retrainEvery;
+
     @Option(names = "--label-column", description = "csv: the 0/1 label column, read only when scoring.")
     String labelColumn;
 
@@ -166,7 +172,7 @@ final class EvaluateCommand implements Callable<Integer> {
         TrainOptions training = new TrainOptions("evaluate", window, hop, hidden, latent, epochs, batchSize,
                 learningRate, effectivePatience, seed, 0, validationFraction, thresholdQuantile, thresholdMargin, arch);
         EvaluationOptions options = new EvaluationOptions(training, detector(), trainRows, csvOptions(dataFormat))
-                .withRowScore(new RowScore(RowScore.Mode.parse(rowScore), onsetHorizon));
+                .withRowScore(new RowScore(RowScore.Mode.parse(rowScore), onsetHorizon)).withRetrainEvery(retrainEvery);
         switch (detectorKind) {
             case "autoencoder" -> { }
             case "rcf" -> options = options.withRcf(new RcfBaseline(rcfShingle, rcfTrees, rcfSampleSize, seed));

@@ -10,6 +10,7 @@ import io.latentwatch.detect.DetectorConfig;
 import io.latentwatch.detect.DetectorStats;
 import io.latentwatch.detect.DetectorTopology;
 import io.latentwatch.model.DetectorModel;
+import io.latentwatch.model.ModelSource;
 import io.latentwatch.serde.AvroSerdes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -61,6 +63,16 @@ public final class DetectorRun {
      */
     public static RowVerdicts run(DetectorModel model, DetectorConfig config, String entity, TimeSeries series,
                                   Path stateDir) {
+        return run(ModelSource.fixed(model), config, entity, series, stateDir, row -> { });
+    }
+
+    /**
+     * The same with a model source that may change while the rows run (continual retraining), and a
+     * hook called after each row has gone through the topology and its outputs were read, with the
+     * row's index: whatever it does may use that row and those before it, never a later one.
+     */
+    public static RowVerdicts run(ModelSource models, DetectorConfig config, String entity, TimeSeries series,
+                                  Path stateDir, IntConsumer afterRow) {
         if (series.labels() != null) {
             throw new LatentwatchException("the detector must not see labels: pass " + entity
                     + " without its label column");
@@ -81,7 +93,7 @@ public final class DetectorRun {
         int windows = 0;
         int incidents = 0;
         DetectorStats stats = new DetectorStats();
-        try (TopologyTestDriver driver = new TopologyTestDriver(DetectorTopology.build(runConfig, model, stats),
+        try (TopologyTestDriver driver = new TopologyTestDriver(DetectorTopology.build(runConfig, models, stats),
                 props)) {
             TestInputTopic<String, byte[]> input = driver.createInputTopic(runConfig.inputTopic(),
                     new StringSerializer(), new ByteArraySerializer());
@@ -123,6 +135,7 @@ public final class DetectorRun {
                 }
                 anomaly[i] = current;
                 alerts[i] = open || closedHere ? 1 : 0;
+                afterRow.accept(i);
             }
         } finally {
             deleteTree(stateDir);

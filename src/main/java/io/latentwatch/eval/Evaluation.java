@@ -139,9 +139,14 @@ public final class Evaluation {
                     + e.getMessage(), e);
         }
         RowVerdicts verdicts;
-        try (DetectorModel model = new DetectorModel(trained.card(), trained.onnx())) {
-            verdicts = DetectorRun.run(model, options.detector(), file.key(), series,
-                    scratch.resolve("state-" + training.name()));
+        if (options.retrainEvery() > 0) {
+            verdicts = ContinualRetraining.run(file.key(), format, series, trainRows, trained, options, training,
+                    scratch);
+        } else {
+            try (DetectorModel model = new DetectorModel(trained.card(), trained.onnx())) {
+                verdicts = DetectorRun.run(model, options.detector(), file.key(), series,
+                        scratch.resolve("state-" + training.name()));
+            }
         }
         verdicts = verdicts.withAnomalyScores(options.rowScore().apply(verdicts.anomalyScores(), trainRows));
         return new FileDetection(file.key(), file.path(), series.timestamps(), firstScored, verdicts, null);
@@ -172,7 +177,7 @@ public final class Evaluation {
         return new TimeSeries(read.timestamps(), read.channels(), read.values(), null);
     }
 
-    private static TrainOptions renamed(TrainOptions o, String key) {
+    static TrainOptions renamed(TrainOptions o, String key) {
         String name = key.replaceAll("\\.csv$", "").replaceAll("[^A-Za-z0-9._-]", "_");
         if (name.length() > 100) {
             name = name.substring(name.length() - 100);

@@ -17,25 +17,32 @@ import io.latentwatch.train.TrainOptions;
  * @param csv CSV only: the columns; its label column is read in the scoring step only
  * @param rcf the Random Cut Forest baseline in place of the autoencoder, or null
  * @param rowScore how each row's {@code anomaly_score} is derived from the detector's scores
+ * @param retrainEvery continual retraining: every this many rows after the training rows, a new model is
+ *     trained on the latest training-length rows already scored and swapped in; 0 = never
  */
 public record EvaluationOptions(TrainOptions training, DetectorConfig detector, int trainRows, CsvOptions csv,
-                                RcfBaseline rcf, RowScore rowScore) {
+                                RcfBaseline rcf, RowScore rowScore, int retrainEvery) {
     /** SKAB's published protocol trains on each run's first 400 rows. */
     public static final int SKAB_TRAIN_ROWS = 400;
 
     /** Options for the autoencoder detector. */
     public EvaluationOptions(TrainOptions training, DetectorConfig detector, int trainRows, CsvOptions csv) {
-        this(training, detector, trainRows, csv, null, RowScore.LEVEL);
+        this(training, detector, trainRows, csv, null, RowScore.LEVEL, 0);
     }
 
     /** The same evaluation with the Random Cut Forest baseline in place of the autoencoder. */
     public EvaluationOptions withRcf(RcfBaseline baseline) {
-        return new EvaluationOptions(training, detector, trainRows, csv, baseline, rowScore);
+        return new EvaluationOptions(training, detector, trainRows, csv, baseline, rowScore, retrainEvery);
     }
 
     /** The same evaluation with another mapping from detector scores to {@code anomaly_score}. */
     public EvaluationOptions withRowScore(RowScore mapping) {
-        return new EvaluationOptions(training, detector, trainRows, csv, rcf, mapping);
+        return new EvaluationOptions(training, detector, trainRows, csv, rcf, mapping, retrainEvery);
+    }
+
+    /** The same evaluation with continual retraining every {@code rows} rows (0 = off). */
+    public EvaluationOptions withRetrainEvery(int rows) {
+        return new EvaluationOptions(training, detector, trainRows, csv, rcf, rowScore, rows);
     }
 
     public EvaluationOptions {
@@ -47,5 +54,8 @@ public record EvaluationOptions(TrainOptions training, DetectorConfig detector, 
         }
         csv = csv == null ? CsvOptions.defaults() : csv;
         rowScore = rowScore == null ? RowScore.LEVEL : rowScore;
+        if (retrainEvery < 0) {
+            throw new LatentwatchException("retrain every must be >= 0 rows (0 = never), got " + retrainEvery);
+        }
     }
 }
