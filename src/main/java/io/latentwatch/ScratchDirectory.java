@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** A temporary directory for state stores that live as long as one run (demo, bench). */
+/** A temporary directory whose contents live as long as one run (state stores of demo and bench, an evaluation's model directories). */
 public final class ScratchDirectory {
     private ScratchDirectory() {
     }

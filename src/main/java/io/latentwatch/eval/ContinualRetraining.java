@@ -1,6 +1,7 @@
 package io.latentwatch.eval;
 
 import io.latentwatch.LatentwatchException;
+import io.latentwatch.ScratchDirectory;
 import io.latentwatch.data.DataFormat;
 import io.latentwatch.data.TimeSeries;
 import io.latentwatch.model.ModelCard;
@@ -9,11 +10,7 @@ import io.latentwatch.model.ModelRegistry;
 import io.latentwatch.nn.EpochListener;
 import io.latentwatch.train.ModelTrainer;
 import io.latentwatch.train.TrainOptions;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +44,7 @@ final class ContinualRetraining {
                         }
                     });
         } finally {
-            delete(modelDir);
+            ScratchDirectory.deleteQuietly(modelDir);
         }
     }
 
@@ -64,15 +61,5 @@ final class ContinualRetraining {
         }
         ModelFiles.write(modelDir, next.card(), next.onnx());
         registry.pollOnce();
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            LOG.debug("could not delete {}: {}", dir, e.getMessage());
-        }
     }
 }
