@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** A temporary directory whose contents live as long as one run (state stores of demo and bench, an evaluation's model directories). */
+/**
+ * A temporary directory whose contents live as long as one run: the state stores of demo and bench,
+ * an evaluation's model directories.
+ */
 public final class ScratchDirectory {
     private ScratchDirectory() {
     }
