@@ -135,14 +135,14 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "RCF: points per tree (default: ${DEFAULT-VALUE}).")
     int rcfSampleSize;
 
-    @Option(names = "--row-score", defaultValue = "onset", paramLabel = "onset|level",
+    @Option(names = "--row-score", defaultValue = "onset", paramLabel = "onset|rise|level",
             description = "anomaly_score per row: onset = the level score where it exceeds every row of the last "
-                    + "--onset-horizon rows, else 0 (how much more anomalous than anything seen lately); "
+                    + "--onset-horizon rows, else 0; rise = by how much it exceeds them, else 0; "
                     + "level = s/(s+t) of the latest window (default: ${DEFAULT-VALUE}). Alerts do not depend on it.")
     String rowScore;
 
     @Option(names = "--onset-horizon", defaultValue = "0", paramLabel = "ROWS",
-            description = "onset: rows looked back; 0 = each file's training rows (default: ${DEFAULT-VALUE}).")
+            description = "onset and rise: rows looked back; 0 = each file's training rows (default: ${DEFAULT-VALUE}).")
     int onsetHorizon;
 
     @Option(names = "--retrain-every", defaultValue = "0", paramLabel = "ROWS",

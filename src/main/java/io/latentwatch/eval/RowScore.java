@@ -15,17 +15,20 @@ import java.util.Locale;
  *       {@code horizon} rows, else 0. The score says how much more anomalous this row is than anything
  *       the detector has seen lately: high where an anomaly starts or worsens, 0 while a known
  *       excursion merely persists. Only rows already scored are looked at, never later ones.</li>
+ *   <li>{@code rise}: by how much the level score exceeds the highest level score of the previous
+ *       {@code horizon} rows, 0 where it does not: like {@code onset}, but a row that only just tops a
+ *       recent excursion scores little.</li>
  * </ul>
  *
  * <p>The {@code alert} column does not depend on this choice: it follows the detector's incidents.
  *
  * @param mode which score
- * @param horizon onset: rows looked back; 0 = the file's training rows (NAB's probationary rows, SKAB's 400)
+ * @param horizon onset and rise: rows looked back; 0 = the file's training rows (NAB's probationary rows, SKAB's 400)
  */
 public record RowScore(Mode mode, int horizon) {
     /** The two mappings. */
     public enum Mode {
-        LEVEL, ONSET;
+        LEVEL, ONSET, RISE;
 
         public String word() {
             return name().toLowerCase(Locale.ROOT);
@@ -38,7 +41,7 @@ public record RowScore(Mode mode, int horizon) {
                     return m;
                 }
             }
-            throw new LatentwatchException("row score '" + word + "' is not known; expected one of [level, onset]");
+            throw new LatentwatchException("row score '" + word + "' is not known; expected one of [level, onset, rise]");
         }
     }
 
@@ -46,7 +49,7 @@ public record RowScore(Mode mode, int horizon) {
 
     public RowScore {
         if (mode == null) {
-            throw new LatentwatchException("a row score needs a mode, one of [level, onset]");
+            throw new LatentwatchException("a row score needs a mode, one of [level, onset, rise]");
         }
         if (horizon < 0) {
             throw new LatentwatchException("onset horizon must be >= 0 rows (0 = the training rows), got " + horizon);
@@ -60,14 +63,19 @@ public record RowScore(Mode mode, int horizon) {
 
     /** The output scores of {@code level} for a file trained on {@code trainRows} rows. */
     double[] apply(double[] level, int trainRows) {
-        return mode == Mode.LEVEL ? level.clone() : onset(level, rows(trainRows));
+        return switch (mode) {
+            case LEVEL -> level.clone();
+            case ONSET -> aboveRecentMaximum(level, rows(trainRows), false);
+            case RISE -> aboveRecentMaximum(level, rows(trainRows), true);
+        };
     }
 
     /**
-     * {@code out[i] = level[i]} where it is above every one of {@code level[i - horizon .. i - 1]}
-     * (an empty past counts as 0), else 0. A monotone deque keeps the trailing maximum: O(n).
+     * Where {@code level[i]} is above {@code past = max(level[i - horizon .. i - 1])} (an empty past
+     * counts as 0): {@code level[i]}, or with {@code rise} {@code level[i] - past}; elsewhere 0. A
+     * monotone deque keeps the trailing maximum: O(n).
      */
-    static double[] onset(double[] level, int horizon) {
+    static double[] aboveRecentMaximum(double[] level, int horizon, boolean rise) {
         if (horizon < 1) {
             throw new LatentwatchException("onset horizon must be >= 1 row, got " + horizon);
         }
@@ -78,7 +86,7 @@ public record RowScore(Mode mode, int horizon) {
                 maxima.pollFirst();
             }
             double past = maxima.isEmpty() ? 0 : level[maxima.peekFirst()];
-            out[i] = level[i] > past ? level[i] : 0;
+            out[i] = level[i] > past ? (rise ? level[i] - past : level[i]) : 0;
             while (!maxima.isEmpty() && level[maxima.peekLast()] <= level[i]) {
                 maxima.pollLast();
             }
@@ -89,6 +97,7 @@ public record RowScore(Mode mode, int horizon) {
 
     @Override
     public String toString() {
-        return mode == Mode.LEVEL ? "level" : "onset (horizon " + (horizon == 0 ? "training rows" : horizon) + ")";
+        return mode == Mode.LEVEL ? "level"
+                : mode.word() + " (horizon " + (horizon == 0 ? "training rows" : horizon) + ")";
     }
 }

@@ -12,20 +12,20 @@ import org.junit.jupiter.api.Test;
 class RowScoreTest {
 
     /** The definition, written the slow way. */
-    private static double[] onsetByDefinition(double[] level, int horizon) {
+    private static double[] byDefinition(double[] level, int horizon, boolean rise) {
         double[] out = new double[level.length];
         for (int i = 0; i < level.length; i++) {
             double past = 0;
             for (int j = Math.max(0, i - horizon); j < i; j++) {
                 past = Math.max(past, level[j]);
             }
-            out[i] = level[i] > past ? level[i] : 0;
+            out[i] = level[i] > past ? (rise ? level[i] - past : level[i]) : 0;
         }
         return out;
     }
 
     @Test
-    void onsetEqualsItsDefinitionOnSeededSeries() {
+    void onsetAndRiseEqualTheirDefinitionOnSeededSeries() {
         Random random = new Random(11);
         for (int trial = 0; trial < 500; trial++) {
             int n = random.nextInt(200);
@@ -35,8 +35,10 @@ class RowScoreTest {
                 level[i] = random.nextInt(4) == 0 ? 0 : Math.round(random.nextDouble() * 10) / 10.0;
             }
             int horizon = 1 + random.nextInt(40);
-            assertArrayEquals(onsetByDefinition(level, horizon), RowScore.onset(level, horizon),
-                    "trial " + trial + ", horizon " + horizon);
+            for (boolean rise : new boolean[] {false, true}) {
+                assertArrayEquals(byDefinition(level, horizon, rise), RowScore.aboveRecentMaximum(level, horizon, rise),
+                        "trial " + trial + ", horizon " + horizon + ", rise " + rise);
+            }
         }
     }
 
@@ -45,6 +47,14 @@ class RowScoreTest {
         double[] level = {0.2, 0.2, 0.9, 0.9, 0.9, 0.95, 0.9, 0.2, 0.2, 0.2, 0.9};
         double[] onset = new RowScore(RowScore.Mode.ONSET, 3).apply(level, 100);
         assertArrayEquals(new double[] {0.2, 0, 0.9, 0, 0, 0.95, 0, 0, 0, 0, 0.9}, onset);
+    }
+
+    @Test
+    void riseScoresByHowMuchARowTopsTheRecentMaximum() {
+        // exact binary fractions, so the differences are exact too
+        double[] level = {0.25, 0.25, 0.875, 0.875, 0.9375, 0.25, 0.25, 0.25, 0.25, 0.875};
+        double[] rise = new RowScore(RowScore.Mode.RISE, 3).apply(level, 100);
+        assertArrayEquals(new double[] {0.25, 0, 0.625, 0, 0.0625, 0, 0, 0, 0, 0.625}, rise);
     }
 
     @Test
@@ -62,15 +72,17 @@ class RowScoreTest {
     void scoresStayInTheUnitInterval() {
         Random random = new Random(5);
         double[] level = random.doubles(1000).toArray();
-        for (double s : RowScore.onset(level, 50)) {
-            assertTrue(s >= 0 && s <= 1, "score " + s);
+        for (boolean rise : new boolean[] {false, true}) {
+            for (double s : RowScore.aboveRecentMaximum(level, 50, rise)) {
+                assertTrue(s >= 0 && s <= 1, "score " + s);
+            }
         }
     }
 
     @Test
     void badChoicesAreNamed() {
         LatentwatchException mode = assertThrows(LatentwatchException.class, () -> RowScore.Mode.parse("peak"));
-        assertTrue(mode.getMessage().contains("'peak'") && mode.getMessage().contains("[level, onset]"),
+        assertTrue(mode.getMessage().contains("'peak'") && mode.getMessage().contains("[level, onset, rise]"),
                 mode.getMessage());
         LatentwatchException horizon = assertThrows(LatentwatchException.class,
                 () -> new RowScore(RowScore.Mode.ONSET, -3));
