@@ -8,7 +8,9 @@ import io.latentwatch.nn.EpochListener;
 import io.latentwatch.train.ModelTrainer;
 import io.latentwatch.train.TrainOptions;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /** Small, seeded signals and models trained on them, shared by tests that need a real model. */
@@ -33,6 +35,15 @@ public final class TestModels {
         double temp = 20 + 0.3 * load;
         return new double[] {load + noise.nextGaussian() * 0.3, flow + noise.nextGaussian() * 0.6,
             temp + noise.nextGaussian() * 0.1};
+    }
+
+    /** A row's values by channel name, in channel order: what a SensorReading carries. */
+    public static Map<String, Double> byChannel(double[] row) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (int c = 0; c < row.length; c++) {
+            values.put(CHANNELS.get(c), row[c]);
+        }
+        return values;
     }
 
     public static TimeSeries normalSeries(int rows, long seed) {

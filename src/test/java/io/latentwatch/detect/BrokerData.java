@@ -11,7 +11,6 @@ import io.latentwatch.serde.AvroSerdes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,10 +27,7 @@ final class BrokerData {
 
     /** A reading in single-object encoding, as a producer would send it. */
     static byte[] encode(Reading r) {
-        Map<String, Double> values = new HashMap<>();
-        for (int c = 0; c < r.values().length; c++) {
-            values.put(TestModels.CHANNELS.get(c), r.values()[c]);
-        }
+        Map<String, Double> values = TestModels.byChannel(r.values());
         return AvroSerdes.readings().encode(SensorReading.newBuilder().setEntityId(r.entity())
                 .setTimestamp(Instant.ofEpochMilli(r.timestamp())).setReadings(values).build());
     }

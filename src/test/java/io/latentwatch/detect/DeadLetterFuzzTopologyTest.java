@@ -27,7 +27,6 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -211,12 +210,7 @@ class DeadLetterFuzzTopologyTest {
     }
 
     private static Map<String, Double> normal(int i, Random noise) {
-        double[] row = TestModels.normalRow(i, noise);
-        Map<String, Double> values = new LinkedHashMap<>();
-        for (int c = 0; c < row.length; c++) {
-            values.put(TestModels.CHANNELS.get(c), row[c]);
-        }
-        return values;
+        return TestModels.byChannel(TestModels.normalRow(i, noise));
     }
 
     private static String header(TestRecord<byte[], byte[]> r, String key) {

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -53,12 +52,7 @@ class DeadLetterTopologyTest {
     }
 
     private static Map<String, Double> normal(int i, Random noise) {
-        double[] row = TestModels.normalRow(i, noise);
-        Map<String, Double> values = new LinkedHashMap<>();
-        for (int c = 0; c < row.length; c++) {
-            values.put(TestModels.CHANNELS.get(c), row[c]);
-        }
-        return values;
+        return TestModels.byChannel(TestModels.normalRow(i, noise));
     }
 
     private static String header(TestRecord<byte[], byte[]> r, String key) {

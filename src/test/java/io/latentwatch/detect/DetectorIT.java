@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -133,10 +132,7 @@ class DetectorIT {
     }
 
     private static Map.Entry<String, byte[]> reading(String entity, int i, double[] row) {
-        Map<String, Double> values = new HashMap<>();
-        for (int c = 0; c < row.length; c++) {
-            values.put(TestModels.CHANNELS.get(c), row[c]);
-        }
+        Map<String, Double> values = TestModels.byChannel(row);
         SensorReading r = SensorReading.newBuilder().setEntityId(entity)
                 .setTimestamp(Instant.ofEpochMilli(TestModels.START + i * TestModels.STEP_MS))
                 .setReadings(values).build();

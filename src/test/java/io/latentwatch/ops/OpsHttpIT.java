@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -222,10 +221,7 @@ class OpsHttpIT {
     }
 
     private static Map.Entry<String, byte[]> reading(String entity, int i, double[] row) {
-        Map<String, Double> values = new HashMap<>();
-        for (int c = 0; c < row.length; c++) {
-            values.put(TestModels.CHANNELS.get(c), row[c]);
-        }
+        Map<String, Double> values = TestModels.byChannel(row);
         SensorReading r = SensorReading.newBuilder().setEntityId(entity)
                 .setTimestamp(Instant.ofEpochMilli(TestModels.START + i * TestModels.STEP_MS))
                 .setReadings(values).build();

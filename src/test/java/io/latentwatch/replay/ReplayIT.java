@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -196,10 +195,7 @@ class ReplayIT {
     }
 
     private static byte[] encode(String entity, long time, double[] row) {
-        Map<String, Double> values = new HashMap<>();
-        for (int c = 0; c < row.length; c++) {
-            values.put(TestModels.CHANNELS.get(c), row[c]);
-        }
+        Map<String, Double> values = TestModels.byChannel(row);
         return AvroSerdes.readings().encode(SensorReading.newBuilder().setEntityId(entity)
                 .setTimestamp(Instant.ofEpochMilli(time)).setReadings(values).build());
     }
