@@ -145,6 +145,12 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "onset and rise: rows looked back; 0 = each file's training rows (default: ${DEFAULT-VALUE}).")
     int onsetHorizon;
 
+    @Option(names = "--onset-refractory", defaultValue = "20", paramLabel = "ROWS",
+            description = "onset and rise: after a row reports with its window above the detector's threshold, the "
+                    + "next ROWS rows score 0, so a climbing excursion is reported once; 0 = off "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int onsetRefractory;
+
     @Option(names = "--retrain-every", defaultValue = "0", paramLabel = "ROWS",
             description = "Continual retraining: every ROWS rows after the training rows, train a new model on the "
                     + "latest training-length rows (all already scored) and hot-swap it in; 0 = never "
@@ -172,7 +178,8 @@ final class EvaluateCommand implements Callable<Integer> {
         TrainOptions training = new TrainOptions("evaluate", window, hop, hidden, latent, epochs, batchSize,
                 learningRate, effectivePatience, seed, 0, validationFraction, thresholdQuantile, thresholdMargin, arch);
         EvaluationOptions options = new EvaluationOptions(training, detector(), trainRows, csvOptions(dataFormat))
-                .withRowScore(new RowScore(RowScore.Mode.parse(rowScore), onsetHorizon)).withRetrainEvery(retrainEvery);
+                .withRowScore(new RowScore(RowScore.Mode.parse(rowScore), onsetHorizon, onsetRefractory))
+                .withRetrainEvery(retrainEvery);
         switch (detectorKind) {
             case "autoencoder" -> { }
             case "rcf" -> options = options.withRcf(new RcfBaseline(rcfShingle, rcfTrees, rcfSampleSize, seed));

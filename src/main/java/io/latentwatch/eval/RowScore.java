@@ -20,12 +20,22 @@ import java.util.Locale;
  *       recent excursion scores little.</li>
  * </ul>
  *
+ * <p>Onset and rise also have a refractory period: a row that reports (scores above 0) with a level
+ * score of at least {@link #REPORTING_LEVEL} — its window above the detector's own threshold — makes
+ * the next {@code refractory} rows score 0. An excursion that keeps climbing for a few rows is then
+ * reported once, at its first row above the threshold, as an operator would want to be paged once;
+ * reports below the detector's threshold do not start one, so they cannot hide a real one that follows.
+ *
  * <p>The {@code alert} column does not depend on this choice: it follows the detector's incidents.
  *
  * @param mode which score
  * @param horizon onset and rise: rows looked back; 0 = the file's training rows (NAB's probationary rows, SKAB's 400)
+ * @param refractory onset and rise: rows that score 0 after a report at or above the detector's threshold; 0 = none
  */
-public record RowScore(Mode mode, int horizon) {
+public record RowScore(Mode mode, int horizon, int refractory) {
+    /** The level score of a window exactly at the detector's threshold: {@code s / (s + t)} with {@code s = t}. */
+    public static final double REPORTING_LEVEL = 0.5;
+
     /** The two mappings. */
     public enum Mode {
         LEVEL, ONSET, RISE;
@@ -45,7 +55,7 @@ public record RowScore(Mode mode, int horizon) {
         }
     }
 
-    public static final RowScore LEVEL = new RowScore(Mode.LEVEL, 0);
+    public static final RowScore LEVEL = new RowScore(Mode.LEVEL, 0, 0);
 
     public RowScore {
         if (mode == null) {
@@ -53,6 +63,9 @@ public record RowScore(Mode mode, int horizon) {
         }
         if (horizon < 0) {
             throw new LatentwatchException("onset horizon must be >= 0 rows (0 = the training rows), got " + horizon);
+        }
+        if (refractory < 0) {
+            throw new LatentwatchException("onset refractory period must be >= 0 rows (0 = none), got " + refractory);
         }
     }
 
@@ -65,9 +78,25 @@ public record RowScore(Mode mode, int horizon) {
     double[] apply(double[] level, int trainRows) {
         return switch (mode) {
             case LEVEL -> level.clone();
-            case ONSET -> aboveRecentMaximum(level, rows(trainRows), false);
-            case RISE -> aboveRecentMaximum(level, rows(trainRows), true);
+            case ONSET -> refractory(level, aboveRecentMaximum(level, rows(trainRows), false), refractory);
+            case RISE -> refractory(level, aboveRecentMaximum(level, rows(trainRows), true), refractory);
         };
+    }
+
+    /**
+     * {@code scores} with the {@code rows} rows after each report zeroed, a report being a row that
+     * scores above 0 with {@code level} at least {@link #REPORTING_LEVEL} and is not itself zeroed.
+     */
+    static double[] refractory(double[] level, double[] scores, int rows) {
+        long lastReport = Long.MIN_VALUE / 2;
+        for (int i = 0; i < scores.length; i++) {
+            if (i - lastReport <= rows) {
+                scores[i] = 0;
+            } else if (scores[i] > 0 && level[i] >= REPORTING_LEVEL) {
+                lastReport = i;
+            }
+        }
+        return scores;
     }
 
     /**
@@ -98,6 +127,7 @@ public record RowScore(Mode mode, int horizon) {
     @Override
     public String toString() {
         return mode == Mode.LEVEL ? "level"
-                : mode.word() + " (horizon " + (horizon == 0 ? "training rows" : horizon) + ")";
+                : mode.word() + " (horizon " + (horizon == 0 ? "training rows" : horizon) + ", refractory "
+                        + refractory + " rows)";
     }
 }

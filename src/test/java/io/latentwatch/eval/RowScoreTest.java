@@ -45,23 +45,65 @@ class RowScoreTest {
     @Test
     void aPersistingExcursionScoresOnceAndAWorseningOneAgain() {
         double[] level = {0.2, 0.2, 0.9, 0.9, 0.9, 0.95, 0.9, 0.2, 0.2, 0.2, 0.9};
-        double[] onset = new RowScore(RowScore.Mode.ONSET, 3).apply(level, 100);
+        double[] onset = new RowScore(RowScore.Mode.ONSET, 3, 0).apply(level, 100);
         assertArrayEquals(new double[] {0.2, 0, 0.9, 0, 0, 0.95, 0, 0, 0, 0, 0.9}, onset);
+    }
+
+    @Test
+    void aReportAboveTheThresholdSilencesTheRefractoryRows() {
+        // climbs for four rows above the threshold (0.5), falls back, climbs again after the period
+        double[] level = {0.2, 0.6, 0.7, 0.8, 0.9, 0.1, 0.1, 0.1, 0.1, 0.95};
+        double[] onset = new RowScore(RowScore.Mode.ONSET, 100, 3).apply(level, 100);
+        assertArrayEquals(new double[] {0.2, 0.6, 0, 0, 0, 0, 0, 0, 0, 0.95}, onset);
+        double[] without = new RowScore(RowScore.Mode.ONSET, 100, 0).apply(level, 100);
+        assertArrayEquals(new double[] {0.2, 0.6, 0.7, 0.8, 0.9, 0, 0, 0, 0, 0.95}, without);
+    }
+
+    @Test
+    void reportsBelowTheThresholdDoNotSilenceTheRowsAfterThem() {
+        double[] level = {0.1, 0.2, 0.3, 0.4, 0.7, 0.8};
+        double[] onset = new RowScore(RowScore.Mode.ONSET, 100, 10).apply(level, 100);
+        assertArrayEquals(new double[] {0.1, 0.2, 0.3, 0.4, 0.7, 0}, onset);
+        // rise reports by the level of the row, not by the size of the rise
+        double[] rise = new RowScore(RowScore.Mode.RISE, 100, 10).apply(new double[] {0.25, 0.5, 0.75}, 100);
+        assertArrayEquals(new double[] {0.25, 0.25, 0}, rise);
+    }
+
+    @Test
+    void refractoryEqualsItsDefinitionOnSeededSeries() {
+        Random random = new Random(23);
+        for (int trial = 0; trial < 300; trial++) {
+            int n = random.nextInt(300);
+            double[] level = random.doubles(n).toArray();
+            int horizon = 1 + random.nextInt(30);
+            int period = random.nextInt(15);
+            double[] expected = byDefinition(level, horizon, false);
+            int quietUntil = -1;
+            for (int i = 0; i < n; i++) {
+                if (i <= quietUntil) {
+                    expected[i] = 0;
+                } else if (expected[i] > 0 && level[i] >= 0.5) {
+                    quietUntil = i + period;
+                }
+            }
+            assertArrayEquals(expected, new RowScore(RowScore.Mode.ONSET, horizon, period).apply(level, 100),
+                    "trial " + trial + ", horizon " + horizon + ", refractory " + period);
+        }
     }
 
     @Test
     void riseScoresByHowMuchARowTopsTheRecentMaximum() {
         // exact binary fractions, so the differences are exact too
         double[] level = {0.25, 0.25, 0.875, 0.875, 0.9375, 0.25, 0.25, 0.25, 0.25, 0.875};
-        double[] rise = new RowScore(RowScore.Mode.RISE, 3).apply(level, 100);
+        double[] rise = new RowScore(RowScore.Mode.RISE, 3, 0).apply(level, 100);
         assertArrayEquals(new double[] {0.25, 0, 0.625, 0, 0.0625, 0, 0, 0, 0, 0.625}, rise);
     }
 
     @Test
     void horizonZeroMeansTheTrainingRowsAndLevelIsTheLevelScore() {
         double[] level = {0.5, 0.1, 0.1, 0.1, 0.4};
-        assertArrayEquals(new double[] {0.5, 0, 0, 0, 0}, new RowScore(RowScore.Mode.ONSET, 0).apply(level, 4));
-        assertArrayEquals(new double[] {0.5, 0, 0, 0, 0.4}, new RowScore(RowScore.Mode.ONSET, 0).apply(level, 3));
+        assertArrayEquals(new double[] {0.5, 0, 0, 0, 0}, new RowScore(RowScore.Mode.ONSET, 0, 0).apply(level, 4));
+        assertArrayEquals(new double[] {0.5, 0, 0, 0, 0.4}, new RowScore(RowScore.Mode.ONSET, 0, 0).apply(level, 3));
         double[] copy = RowScore.LEVEL.apply(level, 4);
         assertArrayEquals(level, copy);
         copy[0] = 9;
@@ -85,7 +127,11 @@ class RowScoreTest {
         assertTrue(mode.getMessage().contains("'peak'") && mode.getMessage().contains("[level, onset, rise]"),
                 mode.getMessage());
         LatentwatchException horizon = assertThrows(LatentwatchException.class,
-                () -> new RowScore(RowScore.Mode.ONSET, -3));
+                () -> new RowScore(RowScore.Mode.ONSET, -3, 0));
         assertTrue(horizon.getMessage().contains("-3"), horizon.getMessage());
+        LatentwatchException refractory = assertThrows(LatentwatchException.class,
+                () -> new RowScore(RowScore.Mode.ONSET, 0, -2));
+        assertTrue(refractory.getMessage().contains("refractory") && refractory.getMessage().contains("-2"),
+                refractory.getMessage());
     }
 }
