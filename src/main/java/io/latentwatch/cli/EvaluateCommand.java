@@ -216,6 +216,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 ? EvaluationScoring.nab(detections, labelsFile)
                 : EvaluationScoring.pointwise(detections, dataFormat, options.csv()));
         summary.put("command", List.of(command.commandLine().getParseResult().originalArgs().toArray()));
+        summary.put("settings", settings(options, arch));
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("summary.json").toFile(),
                 summary);
         Path report = out.resolve(ReportFiles.HTML);
@@ -226,6 +227,25 @@ final class EvaluateCommand implements Callable<Integer> {
         printTable(command.commandLine().getOut(), dataFormat, summary);
         err.println("report: " + report);
         return 0;
+    }
+
+    /** The settings in effect, defaults included, so a summary can be reproduced after defaults change. */
+    private Map<String, Object> settings(EvaluationOptions options, ArchitectureOptions arch) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("detector", options.rcf() != null ? "rcf" : "autoencoder");
+        s.put("arch", arch.kind().word());
+        s.put("window", window);
+        s.put("hop", hop);
+        s.put("seed", seed);
+        s.put("threshold", detection.threshold);
+        s.put("risk", detection.risk);
+        s.put("incident_open", detection.incidentOpen);
+        s.put("incident_close", detection.incidentClose);
+        s.put("row_score", options.rowScore().mode().word());
+        s.put("onset_horizon", options.rowScore().horizon());
+        s.put("onset_refractory", options.rowScore().refractory());
+        s.put("retrain_every", options.retrainEvery());
+        return s;
     }
 
     private DetectorConfig detector() {

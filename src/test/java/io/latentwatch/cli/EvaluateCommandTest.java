@@ -79,6 +79,11 @@ class EvaluateCommandTest {
         assertTrue(spike.path("standard_raw").asDouble() > 0, () -> "the spike should be detected: " + summary);
         assertTrue(summary.path("nab").path("standard").asDouble() > 0, summary::toString);
         assertTrue(summary.path("files").has("synthetic/plain.csv"));
+        JsonNode settings = summary.path("settings");
+        assertEquals("onset", settings.path("row_score").asText(), settings::toString);
+        assertEquals(20, settings.path("onset_refractory").asInt(), "the default is recorded: " + settings);
+        assertEquals("autoencoder", settings.path("detector").asText(), settings::toString);
+        assertEquals(16, settings.path("window").asInt(), "as given: " + settings);
         assertReport(out, "synthetic/spike.csv", "synthetic/plain.csv");
     }
 
