@@ -63,14 +63,14 @@ public record StateFootprint(int entities, double windowBytes, double thresholdB
      * The most bytes one entity can occupy with grace 0 and raw-reading windows: its id three times
      * (one key per store); the window state, fixed by window x channels (a 1 + 4 + 4 byte frame, a
      * reorder buffer of 33 bytes when the grace is 0 and so holds nothing, and the window buffer's
-     * 49-byte header, 9 bytes per slot for time and fill flag, 8 per value, 12 per channel for the last
+     * 53-byte header, 9 bytes per slot for time and fill flag, 8 per value, 12 per channel for the last
      * value and the missing run); the threshold state at its codec's cap; the incident state at its
      * codec's cap for this many channels. A grace above 0 adds up to (8 + 8 x channels) bytes per
      * reading held back for reordering.
      */
     static long bound(DetectorConfig config, int channels, int window, String entityId) {
         long key = entityId.getBytes(StandardCharsets.UTF_8).length;
-        long windowState = 1 + 4 + 33 + 4 + 49 + 9L * window + 8L * window * channels + 12L * channels;
+        long windowState = 1 + 4 + 33 + 4 + 53 + 9L * window + 8L * window * channels + 12L * channels;
         return 3 * key + windowState + ThresholdStateCodec.maxBytes(config.threshold())
                 + IncidentStateCodec.maxBytes(channels);
     }

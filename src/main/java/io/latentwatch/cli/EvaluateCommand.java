@@ -74,6 +74,12 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--window", defaultValue = "32", description = "Readings per window (default: ${DEFAULT-VALUE}).")
     int window;
 
+    @Option(names = "--seasonal-lag", defaultValue = "0", paramLabel = "auto|off|N",
+            description = "Seasonal differences as extra model inputs: each reading minus the one N readings earlier; "
+                    + "auto = the season found on the training rows (the strongest autocorrelation peak, if >= 0.5), "
+                    + "0 or off = none (default: ${DEFAULT-VALUE}).")
+    String seasonalLag;
+
     @Option(names = "--hop", defaultValue = "1",
             description = "Readings between windows; 1 scores every row (default: ${DEFAULT-VALUE}).")
     int hop;
@@ -176,7 +182,8 @@ final class EvaluateCommand implements Callable<Integer> {
         int effectivePatience = command.commandLine().getParseResult().hasMatchedOption("--patience")
                 ? patience : Math.min(patience, epochs);
         TrainOptions training = new TrainOptions("evaluate", window, hop, hidden, latent, epochs, batchSize,
-                learningRate, effectivePatience, seed, 0, validationFraction, thresholdQuantile, thresholdMargin, arch);
+                learningRate, effectivePatience, seed, 0, validationFraction, thresholdQuantile, thresholdMargin, arch,
+                TrainOptions.parseSeasonalLag(seasonalLag));
         EvaluationOptions options = new EvaluationOptions(training, detector(), trainRows, csvOptions(dataFormat))
                 .withRowScore(new RowScore(RowScore.Mode.parse(rowScore), onsetHorizon, onsetRefractory))
                 .withRetrainEvery(retrainEvery);
@@ -195,9 +202,10 @@ final class EvaluateCommand implements Callable<Integer> {
         Files.createDirectories(out);
         Path scratch = Files.createTempDirectory("latentwatch-evaluate");
         PrintWriter err = command.commandLine().getErr();
-        err.printf("evaluating %d %s files: %s, window %d hop %d, threshold %s risk %s, incidents %s close %d, "
-                        + "row score %s%n", files.size(), dataFormat.word(),
-                options.rcf() != null ? "random cut forest" : arch.kind().word(), window, hop, detection.threshold,
+        err.printf("evaluating %d %s files: %s, window %d hop %d seasonal lag %s, threshold %s risk %s, incidents %s "
+                        + "close %d, row score %s%n", files.size(), dataFormat.word(),
+                options.rcf() != null ? "random cut forest" : arch.kind().word(), window, hop, seasonalLag,
+                detection.threshold,
                 detection.risk, detection.incidentOpen, detection.incidentClose, options.rowScore());
         List<FileDetection> detections = new ArrayList<>();
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("files").setInitialMax(files.size())
@@ -237,6 +245,7 @@ final class EvaluateCommand implements Callable<Integer> {
         s.put("window", window);
         s.put("hop", hop);
         s.put("seed", seed);
+        s.put("seasonal_lag", seasonalLag);
         s.put("threshold", detection.threshold);
         s.put("risk", detection.risk);
         s.put("incident_open", detection.incidentOpen);

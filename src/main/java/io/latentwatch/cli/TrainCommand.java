@@ -62,6 +62,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--window", defaultValue = "32", description = "Readings per window (default: ${DEFAULT-VALUE}).")
     int window;
 
+    @Option(names = "--seasonal-lag", defaultValue = "0", paramLabel = "auto|off|N",
+            description = "Seasonal differences as extra model inputs: each reading minus the one N readings earlier; "
+                    + "auto = the season found on the training rows (the strongest autocorrelation peak, if >= 0.5), "
+                    + "0 or off = none (default: ${DEFAULT-VALUE}).")
+    String seasonalLag;
+
     @Option(names = "--hop", defaultValue = "4", description = "Readings between windows (default: ${DEFAULT-VALUE}).")
     int hop;
 
@@ -129,7 +135,8 @@ final class TrainCommand implements Callable<Integer> {
         int effectivePatience = command.commandLine().getParseResult().hasMatchedOption("--patience")
                 ? patience : Math.min(patience, epochs);
         TrainOptions options = new TrainOptions(name, window, hop, hidden, latent, epochs, batchSize, learningRate,
-                effectivePatience, seed, trainRows, validationFraction, thresholdQuantile, thresholdMargin, arch);
+                effectivePatience, seed, trainRows, validationFraction, thresholdQuantile, thresholdMargin, arch,
+                TrainOptions.parseSeasonalLag(seasonalLag));
         TimeWindowSpec time = timeWindowSpec();
         List<String> sourceChannels = segments.isEmpty() ? List.of() : segments.get(0).channels();
         if (time != null) {

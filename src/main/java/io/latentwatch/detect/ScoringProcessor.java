@@ -155,11 +155,14 @@ final class ScoringProcessor implements Processor<String, FreshWindow, String, S
         if (from == null || from == to || from.equals(to)) {
             return features;
         }
+        // Swaps are only between models of the same shape (ModelRegistry), so both layouts agree.
         int channels = to.channelCount();
+        int stride = to.featureChannels();
         float[] out = new float[features.length];
         for (int i = 0; i < features.length; i++) {
-            int c = i % channels;
-            out[i] = to.normalise(c, from.denormalise(c, features[i]));
+            int c = i % stride;
+            out[i] = c < channels ? to.normalise(c, from.denormalise(c, features[i]))
+                    : to.seasonal().normalise(c - channels, from.seasonal().denormalise(c - channels, features[i]));
         }
         return out;
     }

@@ -45,12 +45,13 @@ final class WindowOutputs {
     static DenoisedWindow denoised(String entity, Window window, DetectorModel model, float[] reconstruction) {
         FeatureSpec spec = model.spec();
         int channels = spec.channelCount();
+        int stride = spec.featureChannels(); // seasonal differences, if any, follow the channels and are left out
         List<List<Double>> rows = new ArrayList<>(spec.window());
         List<Instant> times = new ArrayList<>(spec.window());
         for (int t = 0; t < spec.window(); t++) {
             List<Double> row = new ArrayList<>(channels);
             for (int c = 0; c < channels; c++) {
-                row.add(spec.denormalise(c, reconstruction[t * channels + c]));
+                row.add(spec.denormalise(c, reconstruction[t * stride + c]));
             }
             rows.add(row);
             times.add(Instant.ofEpochMilli(window.times()[t]));

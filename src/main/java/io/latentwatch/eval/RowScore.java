@@ -36,7 +36,7 @@ public record RowScore(Mode mode, int horizon, int refractory) {
     /** The level score of a window exactly at the detector's threshold: {@code s / (s + t)} with {@code s = t}. */
     public static final double REPORTING_LEVEL = 0.5;
 
-    /** The two mappings. */
+    /** The three mappings. */
     public enum Mode {
         LEVEL, ONSET, RISE;
 
@@ -44,7 +44,7 @@ public record RowScore(Mode mode, int horizon, int refractory) {
             return name().toLowerCase(Locale.ROOT);
         }
 
-        /** Parses {@code level} or {@code onset}, naming the choices when it is neither. */
+        /** Parses {@code level}, {@code onset} or {@code rise}, naming the choices when it is none of them. */
         public static Mode parse(String word) {
             for (Mode m : values()) {
                 if (m.word().equals(word)) {

@@ -10,13 +10,24 @@ import java.util.List;
  * window holds and how many new readings start the next one, and each channel's normalisation.
  * The trainer and the detector share this one definition, so they cannot drift apart.
  *
- * <p>A window's feature vector is time-major: element {@code t * channels + c} is channel
- * {@code c} at step {@code t} (oldest first), normalised as {@code (x - mean[c]) / std[c]}.
+ * <p>A window's feature vector is time-major: element {@code t * F + c} is channel {@code c} at step
+ * {@code t} (oldest first), normalised as {@code (x - mean[c]) / std[c]}, where {@code F} is
+ * {@link #featureChannels()}. With {@link SeasonalDifference seasonal differences}, element
+ * {@code t * F + channels + c} is channel {@code c}'s seasonal difference at step {@code t}, so
+ * {@code F = 2 * channels}; without them {@code F = channels}.
+ *
+ * @param seasonal seasonal differences as extra inputs, or null for none
  */
-public record FeatureSpec(List<String> channels, int window, int hop, double[] mean, double[] std) {
+public record FeatureSpec(List<String> channels, int window, int hop, double[] mean, double[] std,
+                          SeasonalDifference seasonal) {
 
     /** Standard deviations below this are treated as 1 so that constant channels stay finite. */
     static final double MIN_STD = 1e-9;
+
+    /** Features of the readings alone, without seasonal differences. */
+    public FeatureSpec(List<String> channels, int window, int hop, double[] mean, double[] std) {
+        this(channels, window, hop, mean, std, null);
+    }
 
     public FeatureSpec {
         channels = List.copyOf(channels);
@@ -39,8 +50,17 @@ public record FeatureSpec(List<String> channels, int window, int hop, double[] m
                         + " and std " + std[c] + ", expected finite values and std >= 0");
             }
         }
+        if (seasonal != null && seasonal.mean().length != channels.size()) {
+            throw new LatentwatchException("seasonal differences are normalised for " + seasonal.mean().length
+                    + " channels, expected " + channels.size() + " (one per channel)");
+        }
         mean = mean.clone();
         std = std.clone();
+    }
+
+    /** This spec with seasonal differences of {@code lag} readings fitted on {@code parts}; 0 = none. */
+    public FeatureSpec withSeasonalLag(List<TimeSeries> parts, int lag) {
+        return new FeatureSpec(channels, window, hop, mean, std, lag == 0 ? null : SeasonalDifference.fit(parts, lag));
     }
 
     /** Fits per-channel mean and standard deviation on {@code series}, ignoring NaN values. */
@@ -79,9 +99,24 @@ public record FeatureSpec(List<String> channels, int window, int hop, double[] m
         return channels.size();
     }
 
-    /** Length of a window's feature vector: window × channels. */
+    /** Inputs per step: the channels, and as many seasonal differences if the spec has them. */
+    public int featureChannels() {
+        return seasonal == null ? channels.size() : 2 * channels.size();
+    }
+
+    /** Length of a window's feature vector: window × {@link #featureChannels()}. */
     public int featureSize() {
-        return window * channels.size();
+        return window * featureChannels();
+    }
+
+    /** Readings between a value and the one its seasonal difference is taken from; 0 without. */
+    public int seasonalLag() {
+        return seasonal == null ? 0 : seasonal.lag();
+    }
+
+    /** Readings an entity's window buffer holds: the window and the seasonal lag before it. */
+    public int history() {
+        return window + seasonalLag();
     }
 
     public int indexOf(String channel) {
@@ -113,7 +148,8 @@ public record FeatureSpec(List<String> channels, int window, int hop, double[] m
     @Override
     public boolean equals(Object o) {
         return o instanceof FeatureSpec f && channels.equals(f.channels) && window == f.window && hop == f.hop
-                && Arrays.equals(mean, f.mean) && Arrays.equals(std, f.std);
+                && Arrays.equals(mean, f.mean) && Arrays.equals(std, f.std)
+                && java.util.Objects.equals(seasonal, f.seasonal);
     }
 
     @Override
@@ -123,6 +159,7 @@ public record FeatureSpec(List<String> channels, int window, int hop, double[] m
 
     @Override
     public String toString() {
-        return "FeatureSpec" + channels + " window=" + window + " hop=" + hop;
+        return "FeatureSpec" + channels + " window=" + window + " hop=" + hop
+                + (seasonal == null ? "" : " seasonal lag=" + seasonal.lag());
     }
 }

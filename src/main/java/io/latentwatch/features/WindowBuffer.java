@@ -5,8 +5,9 @@ import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 
 /**
- * The last {@code window} readings of one entity, as kept in the detector's state store and as
- * replayed by the trainer. Every {@code hop} readings (once the buffer is full) it yields a
+ * The last {@code window} readings of one entity (and with seasonal differences the {@code lag}
+ * readings before them: {@link FeatureSpec#history()} in all), as kept in the detector's state store
+ * and as replayed by the trainer. Every {@code hop} readings (once the buffer is full) it yields a
  * {@link Window}. Missing values and silences follow a {@link GapPolicy}; what it filled in,
  * skipped or reset is counted.
  *
@@ -14,11 +15,15 @@ import java.nio.ByteBuffer;
  * {@link #fromBytes} persist it as a versioned record.
  */
 public final class WindowBuffer {
-    private static final byte FORMAT_VERSION = 2;
+    private static final byte FORMAT_VERSION = 3;
+    /** Format 2 had no seasonal lag; it is read as lag 0. */
+    private static final byte FORMAT_VERSION_WITHOUT_LAG = 2;
 
     private final int channels;
     private final int window;
     private final int hop;
+    private final int lag;
+    private final int capacity;
     private final GapPolicy policy;
     private final double[] mean;
     private final long[] times;
@@ -41,11 +46,13 @@ public final class WindowBuffer {
         this.channels = spec.channelCount();
         this.window = spec.window();
         this.hop = spec.hop();
+        this.lag = spec.seasonalLag();
+        this.capacity = spec.history();
         this.policy = policy;
         this.mean = spec.mean();
-        this.times = new long[window];
-        this.values = new double[window * channels];
-        this.filled = new boolean[window];
+        this.times = new long[capacity];
+        this.values = new double[capacity * channels];
+        this.filled = new boolean[capacity];
         this.last = mean.clone();
         this.missingRun = new int[channels];
     }
@@ -82,12 +89,12 @@ public final class WindowBuffer {
             values[slot * channels + c] = x;
         }
         filled[slot] = anyFilled;
-        head = (head + 1) % window;
-        if (size < window) {
+        head = (head + 1) % capacity;
+        if (size < capacity) {
             size++;
         }
         sinceEmit++;
-        if (size == window && sinceEmit >= hop) {
+        if (size == capacity && sinceEmit >= hop) {
             sinceEmit = 0;
             if (policy.mode() == GapPolicy.Mode.SKIP_WINDOW && anyFilledInWindow()) {
                 skippedWindows++;
@@ -98,6 +105,7 @@ public final class WindowBuffer {
         return false;
     }
 
+    /** Whether any reading held (the window's, and with seasonal differences those a season before) was filled in. */
     private boolean anyFilledInWindow() {
         for (boolean f : filled) {
             if (f) {
@@ -108,21 +116,30 @@ public final class WindowBuffer {
     }
 
     private long newestTime() {
-        return times[(head + window - 1) % window];
+        return times[(head + capacity - 1) % capacity];
     }
 
     /** The current window, oldest reading first, normalised with {@code spec}. */
     public Window window(FeatureSpec spec) {
-        if (size < window) {
-            throw new LatentwatchException("window needs " + window + " readings, has " + size);
+        if (size < capacity) {
+            throw new LatentwatchException("window needs " + capacity + " readings, has " + size);
         }
-        float[] features = new float[window * channels];
+        int stride = spec.featureChannels();
+        SeasonalDifference seasonal = spec.seasonal();
+        float[] features = new float[window * stride];
         long[] stamps = new long[window];
         for (int t = 0; t < window; t++) {
-            int slot = (head + t) % window;
+            int slot = (head + lag + t) % capacity; // full buffer: the oldest reading is at head
             stamps[t] = times[slot];
             for (int c = 0; c < channels; c++) {
-                features[t * channels + c] = spec.normalise(c, values[slot * channels + c]);
+                features[t * stride + c] = spec.normalise(c, values[slot * channels + c]);
+            }
+            if (seasonal != null) {
+                int before = (head + t) % capacity;
+                for (int c = 0; c < channels; c++) {
+                    features[t * stride + channels + c] = seasonal.normalise(c,
+                            values[slot * channels + c] - values[before * channels + c]);
+                }
             }
         }
         return new Window(stamps, features);
@@ -148,10 +165,10 @@ public final class WindowBuffer {
     }
 
     public byte[] toBytes() {
-        ByteBuffer b = ByteBuffer.allocate(1 + 4 * 6 + 8 * 3 + 8 * window + window + 8 * values.length
+        ByteBuffer b = ByteBuffer.allocate(1 + 4 * 7 + 8 * 3 + 8 * capacity + capacity + 8 * values.length
                 + 8 * channels + 4 * channels);
-        b.put(FORMAT_VERSION).putInt(channels).putInt(window).putInt(hop).putInt(size).putInt(head).putInt(sinceEmit)
-                .putLong(imputed).putLong(skippedWindows).putLong(gapResets);
+        b.put(FORMAT_VERSION).putInt(channels).putInt(window).putInt(hop).putInt(lag).putInt(size).putInt(head)
+                .putInt(sinceEmit).putLong(imputed).putLong(skippedWindows).putLong(gapResets);
         for (long t : times) {
             b.putLong(t);
         }
@@ -175,29 +192,32 @@ public final class WindowBuffer {
         try {
             ByteBuffer b = ByteBuffer.wrap(bytes);
             byte version = b.get();
-            if (version != FORMAT_VERSION) {
+            if (version != FORMAT_VERSION && version != FORMAT_VERSION_WITHOUT_LAG) {
                 throw new LatentwatchException("window state has format version " + version + ", expected "
-                        + FORMAT_VERSION);
+                        + FORMAT_VERSION_WITHOUT_LAG + " or " + FORMAT_VERSION);
             }
             int channels = b.getInt();
             int window = b.getInt();
             int hop = b.getInt();
-            if (channels != spec.channelCount() || window != spec.window() || hop != spec.hop()) {
+            int lag = version == FORMAT_VERSION_WITHOUT_LAG ? 0 : b.getInt();
+            if (channels != spec.channelCount() || window != spec.window() || hop != spec.hop()
+                    || lag != spec.seasonalLag()) {
                 throw new LatentwatchException("window state is for " + channels + " channels, window " + window
-                        + ", hop " + hop + "; the model expects " + spec.channelCount() + ", " + spec.window()
-                        + ", " + spec.hop());
+                        + ", hop " + hop + ", seasonal lag " + lag + "; the model expects " + spec.channelCount()
+                        + ", " + spec.window() + ", " + spec.hop() + ", " + spec.seasonalLag());
             }
             WindowBuffer w = new WindowBuffer(spec, policy);
+            int capacity = w.capacity;
             w.size = b.getInt();
             w.head = b.getInt();
             w.sinceEmit = b.getInt();
             w.imputed = b.getLong();
             w.skippedWindows = b.getLong();
             w.gapResets = b.getLong();
-            for (int i = 0; i < window; i++) {
+            for (int i = 0; i < capacity; i++) {
                 w.times[i] = b.getLong();
             }
-            for (int i = 0; i < window; i++) {
+            for (int i = 0; i < capacity; i++) {
                 w.filled[i] = b.get() != 0;
             }
             for (int i = 0; i < w.values.length; i++) {
@@ -209,7 +229,7 @@ public final class WindowBuffer {
             for (int i = 0; i < channels; i++) {
                 w.missingRun[i] = b.getInt();
             }
-            if (w.size < 0 || w.size > window || w.head < 0 || w.head >= window || w.sinceEmit < 0) {
+            if (w.size < 0 || w.size > capacity || w.head < 0 || w.head >= capacity || w.sinceEmit < 0) {
                 throw new LatentwatchException("window state is corrupt: size " + w.size + ", head " + w.head);
             }
             return w;

@@ -148,6 +148,7 @@ public final class WindowGenerator implements AutoCloseable {
         int n = codes.length;
         int window = spec.window();
         int channels = spec.channelCount();
+        int stride = spec.featureChannels(); // seasonal differences, if any, follow the channels and are left out
         float[][] flat;
         try (OnnxTensor tensor = OnnxTensor.createTensor(env, codes);
              OrtSession.Result result = session.run(Map.of(OnnxExport.LATENT, tensor))) {
@@ -158,13 +159,13 @@ public final class WindowGenerator implements AutoCloseable {
         }
         double[][][] windows = new double[n][window][channels];
         for (int i = 0; i < n; i++) {
-            if (flat[i].length != window * channels) {
+            if (flat[i].length != window * stride) {
                 throw new LatentwatchException("decoder of model '" + card.name() + "' returned " + flat[i].length
-                        + " values per window, expected window x channels = " + window * channels);
+                        + " values per window, expected window x inputs per step = " + window * stride);
             }
             for (int t = 0; t < window; t++) {
                 for (int c = 0; c < channels; c++) {
-                    windows[i][t][c] = spec.denormalise(c, flat[i][t * channels + c]);
+                    windows[i][t][c] = spec.denormalise(c, flat[i][t * stride + c]);
                 }
             }
         }

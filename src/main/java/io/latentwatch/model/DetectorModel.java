@@ -19,7 +19,7 @@ public final class DetectorModel implements AutoCloseable {
     public DetectorModel(ModelCard card, byte[] onnx) {
         this.card = card;
         this.spec = card.featureSpec();
-        this.scorer = new OnnxScorer(onnx, spec.featureSize(), spec.channelCount(), card.name());
+        this.scorer = new OnnxScorer(onnx, spec.featureSize(), spec.featureChannels(), card.name());
         // The topology asks for the outputs the card lists (latent for embeddings, reconstruction for
         // denoised windows): a card that lists one the graph lacks would fail at the first such window.
         java.util.Set<String> outputs = scorer.outputNames();
@@ -76,12 +76,31 @@ public final class DetectorModel implements AutoCloseable {
         return card.threshold().value();
     }
 
+    /**
+     * Scores windows. {@link Scores#channelError()} has one column per channel: with seasonal
+     * differences, a channel's error includes its difference's, so explanations name the channel.
+     * {@link Scores#reconstruction()} is the whole feature vector ({@link FeatureSpec} layout).
+     */
     public Scores score(float[][] windows) {
-        return scorer.score(windows);
+        return perChannel(scorer.score(windows));
     }
 
     public Scores score(float[][] windows, boolean withReconstruction, boolean withLatent) {
-        return scorer.score(windows, withReconstruction, withLatent);
+        return perChannel(scorer.score(windows, withReconstruction, withLatent));
+    }
+
+    private Scores perChannel(Scores s) {
+        int channels = spec.channelCount();
+        if (spec.featureChannels() == channels) {
+            return s;
+        }
+        float[][] folded = new float[s.channelError().length][channels];
+        for (int i = 0; i < folded.length; i++) {
+            for (int c = 0; c < channels; c++) {
+                folded[i][c] = s.channelError()[i][c] + s.channelError()[i][channels + c];
+            }
+        }
+        return new Scores(s.score(), folded, s.reconstruction(), s.latent());
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.latentwatch.LatentwatchException;
 import io.latentwatch.features.FeatureSpec;
+import io.latentwatch.features.SeasonalDifference;
 import io.latentwatch.features.TimeWindowSpec;
 import io.latentwatch.threshold.Calibration;
 import java.util.Collections;
@@ -64,7 +65,8 @@ public record ModelCard(
             throw new LatentwatchException("model card features need channels, mean and std");
         }
         // Validates window, hop and normalisation now, so a bad card fails at load with its path.
-        new FeatureSpec(features.channels(), features.window(), features.hop(), features.mean(), features.std());
+        new FeatureSpec(features.channels(), features.window(), features.hop(), features.mean(), features.std(),
+                features.seasonal());
         if (features.timeWindow() != null) {
             List<String> source = features.sourceChannels();
             if (source == null || !features.timeWindow().spec().featureNames(source).equals(features.channels())) {
@@ -135,7 +137,7 @@ public record ModelCard(
     @JsonIgnore
     public FeatureSpec featureSpec() {
         return new FeatureSpec(features.channels(), features.window(), features.hop(), features.mean(),
-                features.std());
+                features.std(), features.seasonal());
     }
 
     /**
@@ -165,18 +167,28 @@ public record ModelCard(
     public record DataSource(String path, String format, int fromRow, int toRow) {
     }
 
-    /** Channels in model order, window shape, and per-channel normalisation. */
-    @JsonPropertyOrder({"channels", "window", "hop", "mean", "std", "gapPolicy", "timeWindow", "sourceChannels"})
+    /**
+     * Channels in model order, window shape, and per-channel normalisation; {@code seasonal} (absent
+     * when the model has none) the seasonal differences' lag and normalisation.
+     */
+    @JsonPropertyOrder({"channels", "window", "hop", "mean", "std", "gapPolicy", "timeWindow", "sourceChannels",
+        "seasonal"})
     public record Features(List<String> channels, int window, int hop, double[] mean, double[] std, String gapPolicy,
                            @JsonInclude(JsonInclude.Include.NON_NULL) TimeWindow timeWindow,
-                           @JsonInclude(JsonInclude.Include.NON_NULL) List<String> sourceChannels) {
+                           @JsonInclude(JsonInclude.Include.NON_NULL) List<String> sourceChannels,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) SeasonalDifference seasonal) {
         public Features(List<String> channels, int window, int hop, double[] mean, double[] std, String gapPolicy) {
-            this(channels, window, hop, mean, std, gapPolicy, null, null);
+            this(channels, window, hop, mean, std, gapPolicy, null, null, null);
+        }
+
+        public Features(List<String> channels, int window, int hop, double[] mean, double[] std, String gapPolicy,
+                        TimeWindow timeWindow, List<String> sourceChannels) {
+            this(channels, window, hop, mean, std, gapPolicy, timeWindow, sourceChannels, null);
         }
 
         public static Features of(FeatureSpec spec) {
             return new Features(spec.channels(), spec.window(), spec.hop(), spec.mean(), spec.std(),
-                    "carry-forward, else training mean");
+                    "carry-forward, else training mean", null, null, spec.seasonal());
         }
     }
 
@@ -206,7 +218,7 @@ public record ModelCard(
                     + " are not the aggregates of " + source);
         }
         Features f = new Features(features.channels(), features.window(), features.hop(), features.mean(),
-                features.std(), features.gapPolicy(), TimeWindow.of(spec), List.copyOf(source));
+                features.std(), features.gapPolicy(), TimeWindow.of(spec), List.copyOf(source), features.seasonal());
         return new ModelCard(formatVersion, name, version, trainerVersion, data, f, architecture, training, threshold,
                 validationScores, onnx, calibration);
     }

@@ -138,7 +138,7 @@ public final class ModelRegistry implements ModelSource, AutoCloseable {
     /**
      * Why {@code candidate} cannot replace {@code running} without a restart, or null if it can: the
      * per-entity window state (reorder buffer, event-time buckets, last window) is kept in the
-     * running model's shape, so input channels, window, hop and time windows must be the same, and
+     * running model's shape, so input channels, window, hop, time windows and seasonal lag must be the same, and
      * the outputs the topology uses must still be there. Normalisation, weights, architecture and
      * threshold may differ.
      */
@@ -154,6 +154,11 @@ public final class ModelRegistry implements ModelSource, AutoCloseable {
             return "has features " + c.channels() + " window " + c.window() + " hop " + c.hop() + " time window "
                     + c.timeWindow() + " but the running model has " + r.channels() + " window " + r.window()
                     + " hop " + r.hop() + " time window " + r.timeWindow()
+                    + "; per-entity window state would not fit, restart to change features";
+        }
+        int lag = candidate.featureSpec().seasonalLag();
+        if (lag != running.featureSpec().seasonalLag()) {
+            return "has seasonal lag " + lag + " but the running model has " + running.featureSpec().seasonalLag()
                     + "; per-entity window state would not fit, restart to change features";
         }
         if (!candidate.onnx().outputs().containsAll(running.onnx().outputs())) {

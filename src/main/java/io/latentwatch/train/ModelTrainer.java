@@ -4,6 +4,7 @@ import io.latentwatch.LatentwatchException;
 import io.latentwatch.cli.Main;
 import io.latentwatch.data.TimeSeries;
 import io.latentwatch.features.FeatureSpec;
+import io.latentwatch.features.SeasonalDifference;
 import io.latentwatch.features.Window;
 import io.latentwatch.features.Windows;
 import io.latentwatch.model.ModelCard;
@@ -58,26 +59,34 @@ public final class ModelTrainer {
      */
     public static Trained train(List<TimeSeries> segments, ModelCard.DataSource source, TrainOptions options,
                                 EpochListener listener) {
+        List<TimeSeries> all = new ArrayList<>();
+        for (TimeSeries data : segments) {
+            all.add(options.trainRows() > 0 ? data.head(options.trainRows()) : data);
+        }
+        int lag = options.seasonalLag() == TrainOptions.AUTO_SEASONAL_LAG
+                ? SeasonalDifference.detect(all, options.window()) : options.seasonalLag();
         List<TimeSeries> trainParts = new ArrayList<>();
         List<TimeSeries> validationParts = new ArrayList<>();
         int minRows = options.window() + options.hop();
-        for (TimeSeries data : segments) {
-            TimeSeries series = options.trainRows() > 0 ? data.head(options.trainRows()) : data;
+        for (TimeSeries series : all) {
             int split = (int) Math.round(series.rows() * (1 - options.validationFraction()));
-            if (split < minRows || series.rows() - split < minRows) {
-                throw new LatentwatchException("need at least " + minRows + " rows in both the training part and "
-                        + "the validation part for window " + options.window() + ", got " + split + " and "
+            if (split < minRows + lag || series.rows() - split < minRows) {
+                throw new LatentwatchException("need at least " + (minRows + lag) + " rows in the training part and "
+                        + minRows + " in the validation part for window " + options.window()
+                        + (lag > 0 ? " and seasonal lag " + lag : "") + ", got " + split + " and "
                         + (series.rows() - split) + " of " + series.rows() + " rows");
             }
             trainParts.add(series.slice(0, split));
-            validationParts.add(series.slice(split, series.rows()));
+            // A validation window's seasonal differences reach back into the training rows: inputs, not targets.
+            validationParts.add(series.slice(split - lag, series.rows()));
         }
-        FeatureSpec spec = FeatureSpec.fit(TimeSeries.concat(trainParts), options.window(), options.hop());
+        FeatureSpec spec = FeatureSpec.fit(TimeSeries.concat(trainParts), options.window(), options.hop())
+                .withSeasonalLag(trainParts, lag);
         float[][] train = cut(trainParts, spec);
         float[][] validation = cut(validationParts, spec);
 
         ArchitectureOptions arch = options.architecture();
-        AutoencoderSpec shape = arch.spec(spec.window(), spec.channelCount(), options.hidden(), options.latent());
+        AutoencoderSpec shape = arch.spec(spec.window(), spec.featureChannels(), options.hidden(), options.latent());
         Autoencoder model = Autoencoder.create(shape, options.seed());
         TrainingConfig config = new TrainingConfig(options.epochs(), options.batchSize(), options.learningRate(),
                 1e-5, 5.0, options.patience(), options.seed());
@@ -109,11 +118,14 @@ public final class ModelTrainer {
         provenance.put("latentwatch.channels", String.join(",", spec.channels()));
         provenance.put("latentwatch.window", Integer.toString(spec.window()));
         provenance.put("latentwatch.hop", Integer.toString(spec.hop()));
+        if (lag > 0) {
+            provenance.put("latentwatch.seasonal_lag", Integer.toString(lag));
+        }
         provenance.put("latentwatch.seed", Long.toString(options.seed()));
         provenance.put("latentwatch.data", source.path() + " rows " + source.fromRow() + "-" + source.toRow());
         // Plain dense models keep their former graph, so retraining them reproduces the shipped files.
         byte[] onnx = plainDense != null
-                ? OnnxExport.export(plainDense, spec.window(), spec.channelCount(), options.name(), provenance)
+                ? OnnxExport.export(plainDense, spec.window(), spec.featureChannels(), options.name(), provenance)
                 : AutoencoderExport.export(model, options.name(), provenance);
         String sha = ModelFiles.sha256(onnx);
         byte[] decoder = null;

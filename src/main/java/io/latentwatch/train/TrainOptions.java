@@ -20,10 +20,23 @@ import io.latentwatch.LatentwatchException;
  * @param thresholdQuantile quantile of the validation scores the threshold starts from
  * @param thresholdMargin factor applied to that quantile
  * @param architecture which autoencoder and its specific settings; {@link ArchitectureOptions#DENSE} by default
+ * @param seasonalLag seasonal differences as extra inputs: their lag in readings, 0 for none, or
+ *     {@link #AUTO_SEASONAL_LAG} to detect the season on the training rows
  */
 public record TrainOptions(String name, int window, int hop, int[] hidden, int latent, int epochs, int batchSize,
                            double learningRate, int patience, long seed, int trainRows, double validationFraction,
-                           double thresholdQuantile, double thresholdMargin, ArchitectureOptions architecture) {
+                           double thresholdQuantile, double thresholdMargin, ArchitectureOptions architecture,
+                           int seasonalLag) {
+    /** {@link #seasonalLag()}: find the season on the training rows ({@code SeasonalDifference.detect}). */
+    public static final int AUTO_SEASONAL_LAG = -1;
+
+    /** Options without seasonal differences. */
+    public TrainOptions(String name, int window, int hop, int[] hidden, int latent, int epochs, int batchSize,
+                        double learningRate, int patience, long seed, int trainRows, double validationFraction,
+                        double thresholdQuantile, double thresholdMargin, ArchitectureOptions architecture) {
+        this(name, window, hop, hidden, latent, epochs, batchSize, learningRate, patience, seed, trainRows,
+                validationFraction, thresholdQuantile, thresholdMargin, architecture, 0);
+    }
 
     /** Options for the plain dense autoencoder. */
     public TrainOptions(String name, int window, int hop, int[] hidden, int latent, int epochs, int batchSize,
@@ -53,13 +66,44 @@ public record TrainOptions(String name, int window, int hop, int[] hidden, int l
         if (!(thresholdMargin >= 1 && thresholdMargin <= 100)) {
             throw new LatentwatchException("threshold margin must be in [1, 100], got " + thresholdMargin);
         }
+        if (seasonalLag < AUTO_SEASONAL_LAG || seasonalLag > io.latentwatch.features.SeasonalDifference.MAX_LAG) {
+            throw new LatentwatchException("seasonal lag must be auto, 0 (none) or in [1, "
+                    + io.latentwatch.features.SeasonalDifference.MAX_LAG + "] readings, got " + seasonalLag);
+        }
         hidden = hidden.clone();
     }
 
     /** A copy with other architecture options. */
     public TrainOptions withArchitecture(ArchitectureOptions newArchitecture) {
         return new TrainOptions(name, window, hop, hidden, latent, epochs, batchSize, learningRate, patience, seed,
-                trainRows, validationFraction, thresholdQuantile, thresholdMargin, newArchitecture);
+                trainRows, validationFraction, thresholdQuantile, thresholdMargin, newArchitecture, seasonalLag);
+    }
+
+    /** A copy with other seasonal differences: a lag, 0 for none, or {@link #AUTO_SEASONAL_LAG}. */
+    public TrainOptions withSeasonalLag(int lag) {
+        return new TrainOptions(name, window, hop, hidden, latent, epochs, batchSize, learningRate, patience, seed,
+                trainRows, validationFraction, thresholdQuantile, thresholdMargin, architecture, lag);
+    }
+
+    /** Parses {@code auto}, {@code 0} / {@code off} or a number of readings. */
+    public static int parseSeasonalLag(String word) {
+        String w = word == null ? "" : word.trim();
+        if (w.equals("auto")) {
+            return AUTO_SEASONAL_LAG;
+        }
+        if (w.equals("off")) {
+            return 0;
+        }
+        try {
+            int lag = Integer.parseInt(w);
+            if (lag >= 0) {
+                return lag;
+            }
+        } catch (NumberFormatException e) {
+            // named below
+        }
+        throw new LatentwatchException("seasonal lag '" + word + "' is not known; expected auto, off, 0 or a number of"
+                + " readings >= 1");
     }
 
     @Override

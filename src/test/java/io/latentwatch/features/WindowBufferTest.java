@@ -172,4 +172,65 @@ class WindowBufferTest {
         assertThrows(LatentwatchException.class, () -> new GapPolicy(GapPolicy.Mode.CARRY_FORWARD, -1, 0));
         assertThrows(LatentwatchException.class, () -> new GapPolicy(GapPolicy.Mode.CARRY_FORWARD, 1, -5));
     }
+
+    private final FeatureSpec seasonal = new FeatureSpec(List.of("a", "b"), 3, 1, new double[] {0, 0},
+            new double[] {1, 1}, new SeasonalDifference(4, new double[] {1, 0}, new double[] {2, 1}));
+
+    @Test
+    void withSeasonalDifferencesTheFirstWindowWaitsForTheSeasonAndCarriesTheDifferences() {
+        WindowBuffer buffer = new WindowBuffer(seasonal);
+        List<Integer> emittedAt = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            // a: i squared, so differences grow; b: constant, so differences are 0
+            if (buffer.add(100 + i, new double[] {i * i, 7})) {
+                emittedAt.add(i);
+            }
+        }
+        assertEquals(List.of(6, 7, 8), emittedAt, "window 3 + lag 4 readings before the first window");
+        Window w = buffer.window(seasonal);
+        assertEquals(106, w.start());
+        assertEquals(108, w.end());
+        // per step: a, b, then (a - a[t-4] - 1) / 2 and (b - b[t-4] - 0) / 1
+        assertArrayEquals(new float[] {
+            36, 7, (36 - 4 - 1) / 2f, 0,
+            49, 7, (49 - 9 - 1) / 2f, 0,
+            64, 7, (64 - 16 - 1) / 2f, 0}, w.features());
+    }
+
+    @Test
+    void seasonalStateIsSavedRestoredAndRefusedForAnotherLag() {
+        Random random = new Random(3);
+        WindowBuffer straight = new WindowBuffer(seasonal);
+        WindowBuffer restarted = new WindowBuffer(seasonal);
+        for (int i = 0; i < 40; i++) {
+            double[] row = {random.nextGaussian(), random.nextGaussian()};
+            boolean a = straight.add(i, row);
+            restarted = WindowBuffer.fromBytes(restarted.toBytes(), seasonal, GapPolicy.defaults());
+            boolean b = restarted.add(i, row);
+            assertEquals(a, b, "step " + i);
+            if (a) {
+                assertArrayEquals(straight.window(seasonal).features(), restarted.window(seasonal).features());
+            }
+        }
+        byte[] saved = straight.toBytes();
+        LatentwatchException e = assertThrows(LatentwatchException.class,
+                () -> WindowBuffer.fromBytes(saved, new FeatureSpec(List.of("a", "b"), 3, 1, new double[] {0, 0},
+                        new double[] {1, 1}), GapPolicy.defaults()));
+        assertTrue(e.getMessage().contains("seasonal lag 4"), e.getMessage());
+    }
+
+    @Test
+    void stateSavedBeforeSeasonalLagsExistedStillRestores() {
+        WindowBuffer buffer = new WindowBuffer(spec);
+        for (int i = 0; i < 5; i++) {
+            buffer.add(i, new double[] {10 + i, -i});
+        }
+        byte[] v3 = buffer.toBytes();
+        // format 2: the same record without the lag field after hop
+        java.nio.ByteBuffer v2 = java.nio.ByteBuffer.allocate(v3.length - 4);
+        v2.put((byte) 2).put(v3, 1, 12).put(v3, 17, v3.length - 17);
+        WindowBuffer restored = WindowBuffer.fromBytes(v2.array(), spec, GapPolicy.defaults());
+        assertEquals(buffer.add(5, new double[] {15, -5}), restored.add(5, new double[] {15, -5}));
+        assertArrayEquals(buffer.window(spec).features(), restored.window(spec).features());
+    }
 }

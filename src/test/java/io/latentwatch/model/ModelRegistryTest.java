@@ -145,6 +145,29 @@ class ModelRegistryTest {
         assertTrue(problem.contains("hop") && problem.contains("window state"), problem);
     }
 
+    @Test
+    void aModelWithAnotherSeasonalLagIsIncompatibleAndABadOneIsRefusedAtLoad() {
+        ModelCard card = a.card();
+        ModelCard.Features f = card.features();
+        double[] zeros = new double[f.channels().size()];
+        double[] ones = zeros.clone();
+        java.util.Arrays.fill(ones, 1);
+        ModelCard seasonal = withFeatures(card, new ModelCard.Features(f.channels(), f.window(), f.hop(), f.mean(),
+                f.std(), f.gapPolicy(), null, null, new io.latentwatch.features.SeasonalDifference(24, zeros, ones)));
+        String problem = ModelRegistry.incompatibility(card, seasonal);
+        assertNotNull(problem);
+        assertTrue(problem.contains("seasonal lag 24") && problem.contains("window state"), problem);
+        assertNull(ModelRegistry.incompatibility(seasonal, seasonal));
+        double[] negative = ones.clone();
+        negative[0] = -1;
+        LatentwatchException e = assertThrows(LatentwatchException.class, () -> withFeatures(card,
+                new ModelCard.Features(f.channels(), f.window(), f.hop(), f.mean(), f.std(), f.gapPolicy(), null, null,
+                        new io.latentwatch.features.SeasonalDifference(24, zeros, new double[] {1}))));
+        assertTrue(e.getMessage().contains("seasonal"), e.getMessage());
+        assertThrows(LatentwatchException.class, () -> new io.latentwatch.features.SeasonalDifference(24, zeros,
+                negative));
+    }
+
     static ModelCard withFeatures(ModelCard card, ModelCard.Features features) {
         return new ModelCard(card.formatVersion(), card.name(), card.version(), card.trainerVersion(), card.data(),
                 features, card.architecture(), card.training(), card.threshold(), card.validationScores(), card.onnx(),
