@@ -176,6 +176,31 @@ class GenerateTest {
     }
 
     @Test
+    void aModelWithSeasonalDifferencesGeneratesTheChannelsOnly() throws IOException {
+        ArchitectureOptions arch = new ArchitectureOptions(ArchitectureKind.VAE, EncoderKind.DENSE,
+                Activation.TANH, 0.01f, ConvShape.DEFAULT, Corruption.NONE, null, 1.0, 5, LrSchedule.NONE);
+        TrainOptions o = new TrainOptions("seasonal-vae", TestModels.WINDOW, TestModels.HOP, new int[] {32}, 4, 10,
+                32, 0.003, 0, 11, 0, 0.25, 0.99, 1.5, arch, 40);
+        ModelTrainer.Trained seasonal = ModelTrainer.train(TestModels.normalSeries(ROWS, 5),
+                new ModelCard.DataSource("synthetic", "csv", 0, ROWS), o, EpochListener.NONE);
+        assertEquals(40, seasonal.card().features().seasonal().lag());
+        Path model = dir.resolve("seasonal-vae");
+        ModelFiles.write(model, seasonal.card(), seasonal.onnx(), seasonal.decoderOnnx());
+        Path csv = dir.resolve("seasonal.csv");
+        Run r = run("generate", "--model", model.toString(), "--count", "5", "--seed", "3", "--out", csv.toString(),
+                "--start", START);
+        assertEquals(0, r.exit(), r.err());
+        List<String[]> rows = csvRows(csv);
+        assertEquals(5 * TestModels.WINDOW + 1, rows.size(), "window rows per sample");
+        for (String[] row : rows.subList(1, rows.size())) {
+            assertEquals(1 + TestModels.CHANNELS.size(), row.length, "timestamp and the channels, no differences");
+            for (int c = 1; c < row.length; c++) {
+                assertTrue(Double.isFinite(Double.parseDouble(row[c])), String.join(",", row));
+            }
+        }
+    }
+
+    @Test
     void refusesADenseModel() {
         Path model = dir.resolve("dense");
         ModelFiles.write(model, TestModels.trained().card(), TestModels.trained().onnx());

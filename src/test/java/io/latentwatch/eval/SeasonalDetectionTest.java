@@ -81,6 +81,19 @@ class SeasonalDetectionTest {
         assertEquals(PERIOD, seasonal.card().features().seasonal().lag());
         assertEquals(null, plain.card().features().seasonal(), "no seasonal block in a plain card");
 
+        Path seasonalDir = dir.resolve("explained");
+        ModelFiles.write(seasonalDir, seasonal.card(), seasonal.onnx());
+        try (DetectorModel model = DetectorModel.load(seasonalDir)) {
+            List<io.latentwatch.features.Window> windows = io.latentwatch.features.Windows.cut(pulses(200, true),
+                    model.spec());
+            io.latentwatch.onnx.Scores s = model.score(io.latentwatch.features.Windows.matrix(windows));
+            for (int i = 0; i < s.score().length; i++) {
+                // one channel: its error and its difference's error, each a mean over the window, folded into
+                // one explanation; the score is the mean over both, so half their sum
+                assertEquals(1, s.channelError()[i].length, "one explanation per channel");
+                assertEquals(2 * s.score()[i], s.channelError()[i][0], 1e-4 * (1 + s.score()[i]));
+            }
+        }
         RowVerdicts withSeason = detect(seasonal, "seasonal");
         RowVerdicts without = detect(plain, "plain");
         assertTrue(peakOnTheMissingDay(withSeason) > 1,
