@@ -80,6 +80,11 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "0 or off = none (default: ${DEFAULT-VALUE}).")
     String seasonalLag;
 
+    @Option(names = "--members", defaultValue = "1", paramLabel = "K",
+            description = "Ensemble: train K autoencoders (seeds seed, seed+1, ...) and export them as one model whose "
+                    + "reconstruction is their mean; K times the training time and scoring cost (default: ${DEFAULT-VALUE}).")
+    int members;
+
     @Option(names = "--hop", defaultValue = "1",
             description = "Readings between windows; 1 scores every row (default: ${DEFAULT-VALUE}).")
     int hop;
@@ -183,7 +188,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 ? patience : Math.min(patience, epochs);
         TrainOptions training = new TrainOptions("evaluate", window, hop, hidden, latent, epochs, batchSize,
                 learningRate, effectivePatience, seed, 0, validationFraction, thresholdQuantile, thresholdMargin, arch,
-                TrainOptions.parseSeasonalLag(seasonalLag));
+                TrainOptions.parseSeasonalLag(seasonalLag), members);
         EvaluationOptions options = new EvaluationOptions(training, detector(), trainRows, csvOptions(dataFormat))
                 .withRowScore(new RowScore(RowScore.Mode.parse(rowScore), onsetHorizon, onsetRefractory))
                 .withRetrainEvery(retrainEvery);
@@ -246,6 +251,7 @@ final class EvaluateCommand implements Callable<Integer> {
         s.put("hop", hop);
         s.put("seed", seed);
         s.put("seasonal_lag", seasonalLag);
+        s.put("members", members);
         s.put("threshold", detection.threshold);
         s.put("risk", detection.risk);
         s.put("incident_open", detection.incidentOpen);

@@ -68,6 +68,11 @@ final class TrainCommand implements Callable<Integer> {
                     + "0 or off = none (default: ${DEFAULT-VALUE}).")
     String seasonalLag;
 
+    @Option(names = "--members", defaultValue = "1", paramLabel = "K",
+            description = "Ensemble: train K autoencoders (seeds seed, seed+1, ...) and export them as one model whose "
+                    + "reconstruction is their mean; K times the training time and scoring cost (default: ${DEFAULT-VALUE}).")
+    int members;
+
     @Option(names = "--hop", defaultValue = "4", description = "Readings between windows (default: ${DEFAULT-VALUE}).")
     int hop;
 
@@ -136,7 +141,7 @@ final class TrainCommand implements Callable<Integer> {
                 ? patience : Math.min(patience, epochs);
         TrainOptions options = new TrainOptions(name, window, hop, hidden, latent, epochs, batchSize, learningRate,
                 effectivePatience, seed, trainRows, validationFraction, thresholdQuantile, thresholdMargin, arch,
-                TrainOptions.parseSeasonalLag(seasonalLag));
+                TrainOptions.parseSeasonalLag(seasonalLag), members);
         TimeWindowSpec time = timeWindowSpec();
         List<String> sourceChannels = segments.isEmpty() ? List.of() : segments.get(0).channels();
         if (time != null) {
@@ -150,7 +155,7 @@ final class TrainCommand implements Callable<Integer> {
                 arch.encoder().word(), used, segments.size(),
                 segments.get(0).channels().size(), segments.get(0).channels());
         ModelTrainer.Trained trained;
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("epochs").setInitialMax(epochs)
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("epochs").setInitialMax((long) epochs * members)
                 .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
                 .build()) {
             long trainWindows = segments.stream().mapToLong(s -> {
@@ -159,11 +164,19 @@ final class TrainCommand implements Callable<Integer> {
                 return Math.max(0, (split - window) / hop + 1);
             }).sum();
             long started = System.nanoTime();
+            int[] member = {0};
+            int[] lastEpoch = {0};
             trained = ModelTrainer.train(segments, source, options, (epoch, max, trainLoss, validationLoss, best) -> {
+                if (epoch <= lastEpoch[0]) {
+                    member[0]++; // the next ensemble member started over at epoch 1
+                }
+                lastEpoch[0] = epoch;
+                long done = (long) member[0] * epochs + epoch;
                 double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
-                bar.stepTo(epoch);
-                bar.setExtraMessage(String.format(Locale.ROOT, " loss %.4f val %.4f%s %,.0f/s", trainLoss,
-                        validationLoss, best ? " *" : "  ", trainWindows * epoch / seconds));
+                bar.stepTo(done);
+                bar.setExtraMessage(String.format(Locale.ROOT, "%s loss %.4f val %.4f%s %,.0f/s",
+                        members > 1 ? " member " + (member[0] + 1) + "/" + members : "", trainLoss, validationLoss,
+                        best ? " *" : "  ", trainWindows * done / seconds));
             });
             bar.maxHint(bar.getCurrent());
         }

@@ -184,7 +184,7 @@ public final class Evaluation {
         }
         return new TrainOptions(name, o.window(), o.hop(), o.hidden(), o.latent(), o.epochs(), o.batchSize(),
                 o.learningRate(), o.patience(), o.seed(), 0, o.validationFraction(), o.thresholdQuantile(),
-                o.thresholdMargin(), o.architecture());
+                o.thresholdMargin(), o.architecture(), o.seasonalLag(), o.members());
     }
 
     /**

@@ -111,6 +111,33 @@ public final class Autoencoder {
         return chunked(z, spec.latent(), false, true);
     }
 
+    /**
+     * The mean of the members' reconstructions of every row of {@code x}: an ensemble's reconstruction,
+     * summed in member order and scaled by {@code 1 / members}, as the exported graph computes it.
+     */
+    public static float[][] meanReconstruction(List<Autoencoder> members, float[][] x) {
+        float[][] sum = null;
+        for (Autoencoder m : members) {
+            float[][] r = m.reconstruct(x);
+            if (sum == null) {
+                sum = r;
+            } else {
+                for (int i = 0; i < r.length; i++) {
+                    for (int j = 0; j < r[i].length; j++) {
+                        sum[i][j] += r[i][j];
+                    }
+                }
+            }
+        }
+        float scale = 1f / members.size();
+        for (float[] row : sum) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] *= scale;
+            }
+        }
+        return sum;
+    }
+
     /** Per-row anomaly score: mean squared reconstruction error, see {@link ReconstructionError#scores}. */
     public float[] score(float[][] x) {
         return ReconstructionError.scores(x, reconstruct(x));

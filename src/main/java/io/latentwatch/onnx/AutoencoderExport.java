@@ -57,6 +57,54 @@ public final class AutoencoderExport {
                 + " reconstruction, score, channel_error, latent.", metadataProps).toByteArray();
     }
 
+    /**
+     * An ensemble of models of one shape as one graph: every member reconstructs the input, the
+     * reconstruction output is their mean ({@link Autoencoder#meanReconstruction}), score and
+     * channel_error are computed from it as for one model, and latent is the first member's code.
+     */
+    public static byte[] exportEnsemble(List<Autoencoder> members, String graphName,
+                                        Map<String, String> metadataProps) {
+        if (members == null || members.size() < 2) {
+            throw new LatentwatchException("an ensemble needs at least 2 members, got "
+                    + (members == null ? 0 : members.size()));
+        }
+        check(members.get(0), graphName, metadataProps);
+        AutoencoderSpec spec = members.get(0).spec();
+        ONNXContext ctx = new ONNXContext();
+        ctx.setName(graphName);
+        ONNXPlaceholder input = ctx.floatInput(OnnxExport.INPUT, spec.inputSize());
+        OnnxExport.ContractOutputs outputs = OnnxExport.declareOutputs(ctx, spec.inputSize(), spec.channels(),
+                spec.latent());
+        Builder b = new Builder(ctx);
+        ONNXRef<?> sum = null;
+        Tensor firstLatent = null;
+        for (int i = 0; i < members.size(); i++) {
+            Autoencoder m = members.get(i);
+            if (!m.spec().equals(spec)) {
+                throw new LatentwatchException("ensemble member " + i + " has shape " + m.spec() + ", member 0 has "
+                        + spec);
+            }
+            String p = "m" + i + "_";
+            Tensor h = b.run(m.encoder(), new Tensor(input, 0, 0), p + "encoder");
+            if (m.meanHead() != null) {
+                h = b.layer(m.meanHead(), h, p + "mean");
+            }
+            Tensor latent = b.flat(h, p + "latent");
+            Tensor reconstruction = b.flat(b.run(m.decoder(), latent, p + "decoder"), p + "reconstruction");
+            firstLatent = firstLatent == null ? latent : firstLatent;
+            sum = sum == null ? reconstruction.ref()
+                    : ctx.operation(ONNXOperators.ADD, List.of(sum, reconstruction.ref()), p + "sum");
+        }
+        ONNXRef<?> mean = ctx.operation(ONNXOperators.MUL, List.of(sum,
+                ctx.array("ensemble_scale", new float[] {1f / members.size()})), "ensemble_reconstruction");
+        OnnxMl.GraphProto graph = OnnxExport.finishGraph(ctx, outputs, input, mean, firstLatent.ref(),
+                spec.window(), spec.channels());
+        return OnnxExport.wrap(graph, "ensemble of " + members.size() + " " + spec.kind().word() + " autoencoders ("
+                + spec.encoder().word() + " encoder) over windows of " + spec.window() + " steps x " + spec.channels()
+                + " channels (time-major); reconstruction is their mean; outputs reconstruction, score,"
+                + " channel_error, latent (member 0).", metadataProps).toByteArray();
+    }
+
     /** The decoder of {@code model} alone: latent codes in, reconstructed windows out, for generation. */
     public static byte[] exportDecoder(Autoencoder model, String graphName, Map<String, String> metadataProps) {
         check(model, graphName, metadataProps);

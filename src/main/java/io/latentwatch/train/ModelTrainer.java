@@ -15,6 +15,7 @@ import io.latentwatch.nn.AutoencoderSpec;
 import io.latentwatch.nn.AutoencoderTrainer;
 import io.latentwatch.nn.DenseAutoencoder;
 import io.latentwatch.nn.EpochListener;
+import io.latentwatch.nn.ReconstructionError;
 import io.latentwatch.nn.TrainingConfig;
 import io.latentwatch.nn.TrainingResult;
 import io.latentwatch.onnx.AutoencoderExport;
@@ -87,13 +88,26 @@ public final class ModelTrainer {
 
         ArchitectureOptions arch = options.architecture();
         AutoencoderSpec shape = arch.spec(spec.window(), spec.featureChannels(), options.hidden(), options.latent());
-        Autoencoder model = Autoencoder.create(shape, options.seed());
-        TrainingConfig config = new TrainingConfig(options.epochs(), options.batchSize(), options.learningRate(),
-                1e-5, 5.0, options.patience(), options.seed());
-        TrainingResult result = new AutoencoderTrainer().fit(model, train, validation, config, arch.schedule(),
-                listener);
+        List<Autoencoder> members = new ArrayList<>();
+        TrainingConfig config = null;
+        TrainingResult result = null;
+        for (int i = 0; i < options.members(); i++) {
+            long seed = options.seed() + i;
+            Autoencoder member = Autoencoder.create(shape, seed);
+            TrainingConfig memberConfig = new TrainingConfig(options.epochs(), options.batchSize(),
+                    options.learningRate(), 1e-5, 5.0, options.patience(), seed);
+            TrainingResult memberResult = new AutoencoderTrainer().fit(member, train, validation, memberConfig,
+                    arch.schedule(), listener);
+            members.add(member);
+            if (i == 0) {
+                config = memberConfig;
+                result = memberResult;
+            }
+        }
+        Autoencoder model = members.get(0);
 
-        double[] scores = toDouble(model.score(validation));
+        double[] scores = toDouble(members.size() == 1 ? model.score(validation)
+                : ReconstructionError.scores(validation, Autoencoder.meanReconstruction(members, validation)));
         double[] sorted = scores.clone();
         Arrays.sort(sorted);
         double threshold = ModelCard.Quantiles.at(sorted, options.thresholdQuantile()) * options.thresholdMargin();
@@ -102,8 +116,12 @@ public final class ModelTrainer {
                     + "reconstructed perfectly, so there is no error distribution to set a threshold from");
         }
 
+        Map<String, Object> cardOptions = new TreeMap<>(arch.cardOptions());
+        if (members.size() > 1) {
+            cardOptions.put("members", members.size());
+        }
         ModelCard.Architecture architecture = new ModelCard.Architecture(arch.kind().word(), spec.featureSize(),
-                shape.hidden(), options.latent(), arch.activationWord(), arch.cardOptions());
+                shape.hidden(), options.latent(), arch.activationWord(), cardOptions);
         ModelCard.Training training = new ModelCard.Training(options.seed(), options.epochs(), options.batchSize(),
                 options.learningRate(), config.weightDecay(), options.patience(), train.length, validation.length,
                 result.bestEpoch(), toDouble(result.trainLosses()), toDouble(result.validationLosses()));
@@ -121,10 +139,14 @@ public final class ModelTrainer {
         if (lag > 0) {
             provenance.put("latentwatch.seasonal_lag", Integer.toString(lag));
         }
+        if (members.size() > 1) {
+            provenance.put("latentwatch.members", Integer.toString(members.size()));
+        }
         provenance.put("latentwatch.seed", Long.toString(options.seed()));
         provenance.put("latentwatch.data", source.path() + " rows " + source.fromRow() + "-" + source.toRow());
         // Plain dense models keep their former graph, so retraining them reproduces the shipped files.
-        byte[] onnx = plainDense != null
+        byte[] onnx = members.size() > 1 ? AutoencoderExport.exportEnsemble(members, options.name(), provenance)
+                : plainDense != null
                 ? OnnxExport.export(plainDense, spec.window(), spec.featureChannels(), options.name(), provenance)
                 : AutoencoderExport.export(model, options.name(), provenance);
         String sha = ModelFiles.sha256(onnx);

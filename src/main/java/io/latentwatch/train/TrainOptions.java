@@ -22,11 +22,15 @@ import io.latentwatch.LatentwatchException;
  * @param architecture which autoencoder and its specific settings; {@link ArchitectureOptions#DENSE} by default
  * @param seasonalLag seasonal differences as extra inputs: their lag in readings, 0 for none, or
  *     {@link #AUTO_SEASONAL_LAG} to detect the season on the training rows
+ * @param members autoencoders trained (seeds {@code seed}, {@code seed + 1}, ...) and exported as one
+ *     model whose reconstruction is their mean; 1 = a single model
  */
 public record TrainOptions(String name, int window, int hop, int[] hidden, int latent, int epochs, int batchSize,
                            double learningRate, int patience, long seed, int trainRows, double validationFraction,
                            double thresholdQuantile, double thresholdMargin, ArchitectureOptions architecture,
-                           int seasonalLag) {
+                           int seasonalLag, int members) {
+    /** The most {@link #members()} an ensemble may have. */
+    public static final int MAX_MEMBERS = 16;
     /** {@link #seasonalLag()}: find the season on the training rows ({@code SeasonalDifference.detect}). */
     public static final int AUTO_SEASONAL_LAG = -1;
 
@@ -36,6 +40,15 @@ public record TrainOptions(String name, int window, int hop, int[] hidden, int l
                         double thresholdQuantile, double thresholdMargin, ArchitectureOptions architecture) {
         this(name, window, hop, hidden, latent, epochs, batchSize, learningRate, patience, seed, trainRows,
                 validationFraction, thresholdQuantile, thresholdMargin, architecture, 0);
+    }
+
+    /** Options for a single model (no ensemble). */
+    public TrainOptions(String name, int window, int hop, int[] hidden, int latent, int epochs, int batchSize,
+                        double learningRate, int patience, long seed, int trainRows, double validationFraction,
+                        double thresholdQuantile, double thresholdMargin, ArchitectureOptions architecture,
+                        int seasonalLag) {
+        this(name, window, hop, hidden, latent, epochs, batchSize, learningRate, patience, seed, trainRows,
+                validationFraction, thresholdQuantile, thresholdMargin, architecture, seasonalLag, 1);
     }
 
     /** Options for the plain dense autoencoder. */
@@ -70,19 +83,29 @@ public record TrainOptions(String name, int window, int hop, int[] hidden, int l
             throw new LatentwatchException("seasonal lag must be auto, 0 (none) or in [1, "
                     + io.latentwatch.features.SeasonalDifference.MAX_LAG + "] readings, got " + seasonalLag);
         }
+        if (members < 1 || members > MAX_MEMBERS) {
+            throw new LatentwatchException("ensemble members must be in [1, " + MAX_MEMBERS + "], got " + members);
+        }
         hidden = hidden.clone();
     }
 
     /** A copy with other architecture options. */
     public TrainOptions withArchitecture(ArchitectureOptions newArchitecture) {
         return new TrainOptions(name, window, hop, hidden, latent, epochs, batchSize, learningRate, patience, seed,
-                trainRows, validationFraction, thresholdQuantile, thresholdMargin, newArchitecture, seasonalLag);
+                trainRows, validationFraction, thresholdQuantile, thresholdMargin, newArchitecture, seasonalLag,
+                members);
     }
 
     /** A copy with other seasonal differences: a lag, 0 for none, or {@link #AUTO_SEASONAL_LAG}. */
     public TrainOptions withSeasonalLag(int lag) {
         return new TrainOptions(name, window, hop, hidden, latent, epochs, batchSize, learningRate, patience, seed,
-                trainRows, validationFraction, thresholdQuantile, thresholdMargin, architecture, lag);
+                trainRows, validationFraction, thresholdQuantile, thresholdMargin, architecture, lag, members);
+    }
+
+    /** A copy that trains an ensemble of {@code count} members (1 = a single model). */
+    public TrainOptions withMembers(int count) {
+        return new TrainOptions(name, window, hop, hidden, latent, epochs, batchSize, learningRate, patience, seed,
+                trainRows, validationFraction, thresholdQuantile, thresholdMargin, architecture, seasonalLag, count);
     }
 
     /** Parses {@code auto}, {@code 0} / {@code off} or a number of readings. */

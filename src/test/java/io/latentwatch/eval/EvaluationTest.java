@@ -52,6 +52,23 @@ class EvaluationTest {
     }
 
     @Test
+    void eachFilesModelIsTrainedWithEveryOptionGivenButItsNameAndTrainingRows() throws Exception {
+        TrainOptions given = new TrainOptions("evaluate", 12, 2, new int[] {24, 12}, 5, 9, 16, 0.01, 3, 77, 0, 0.25,
+                0.98, 1.7, io.latentwatch.train.ArchitectureOptions.DENSE, TrainOptions.AUTO_SEASONAL_LAG, 3);
+        TrainOptions perFile = Evaluation.renamed(given, "realKnownCause/nyc taxi.csv");
+        assertEquals("realKnownCause_nyc_taxi", perFile.name());
+        for (java.lang.reflect.RecordComponent c : TrainOptions.class.getRecordComponents()) {
+            if (c.getName().equals("name") || c.getName().equals("trainRows")) {
+                continue;
+            }
+            Object expected = c.getAccessor().invoke(given);
+            Object actual = c.getAccessor().invoke(perFile);
+            assertTrue(java.util.Objects.deepEquals(expected, actual), c.getName() + ": given " + expected
+                    + ", per-file model " + actual);
+        }
+    }
+
+    @Test
     void noDetectionMethodTakesLabels() {
         for (Class<?> type : List.of(Evaluation.class, DetectorRun.class)) {
             for (Method m : type.getDeclaredMethods()) {

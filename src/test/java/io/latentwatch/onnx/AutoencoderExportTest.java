@@ -2,6 +2,7 @@ package io.latentwatch.onnx;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -104,6 +105,49 @@ class AutoencoderExportTest {
                 }
             }
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("specs")
+    void anEnsembleGraphMatchesTheMeanOfItsMembersInJava(AutoencoderSpec spec) throws OrtException {
+        List<Autoencoder> members = List.of(model(spec, 5), model(spec, 6), model(spec, 7));
+        byte[] bytes = AutoencoderExport.exportEnsemble(members, "t", PROVENANCE);
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(1);
+            try (OrtSession session = env.createSession(bytes, options)) {
+                assertEquals(List.of(OnnxExport.RECONSTRUCTION, OnnxExport.SCORE, OnnxExport.CHANNEL_ERROR,
+                        OnnxExport.LATENT), List.copyOf(session.getOutputInfo().keySet()));
+                float[][] x = gaussian(5, WINDOW * C, 9);
+                x[4][2 * C] += 5f;
+                float[][] mean = Autoencoder.meanReconstruction(members, x);
+                try (OnnxTensor input = OnnxTensor.createTensor(env, x);
+                        OrtSession.Result result = session.run(Map.of(OnnxExport.INPUT, input))) {
+                    assertClose(mean, (float[][]) value(result, OnnxExport.RECONSTRUCTION));
+                    assertClose(new float[][] {io.latentwatch.nn.ReconstructionError.scores(x, mean)},
+                            new float[][] {(float[]) value(result, OnnxExport.SCORE)});
+                    assertClose(io.latentwatch.nn.ReconstructionError.channelErrors(x, mean, C),
+                            (float[][]) value(result, OnnxExport.CHANNEL_ERROR));
+                    assertClose(members.get(0).encode(x), (float[][]) value(result, OnnxExport.LATENT));
+                }
+            }
+        }
+        // the mean differs from any one member's reconstruction: the members are really combined
+        float[][] one = members.get(0).reconstruct(gaussian(1, WINDOW * C, 9));
+        float[][] all = Autoencoder.meanReconstruction(members, gaussian(1, WINDOW * C, 9));
+        assertTrue(Math.abs(one[0][0] - all[0][0]) > 1e-6, one[0][0] + " vs " + all[0][0]);
+    }
+
+    @Test
+    void anEnsembleNeedsTwoMembersOfOneShape() {
+        AutoencoderSpec spec = specs().findFirst().orElseThrow();
+        io.latentwatch.LatentwatchException one = assertThrows(io.latentwatch.LatentwatchException.class,
+                () -> AutoencoderExport.exportEnsemble(List.of(model(spec, 1)), "t", PROVENANCE));
+        assertTrue(one.getMessage().contains("at least 2"), one.getMessage());
+        AutoencoderSpec other = AutoencoderSpec.dense(WINDOW, C, new int[] {8}, 3);
+        io.latentwatch.LatentwatchException shapes = assertThrows(io.latentwatch.LatentwatchException.class,
+                () -> AutoencoderExport.exportEnsemble(List.of(model(spec, 1), model(other, 2)), "t", PROVENANCE));
+        assertTrue(shapes.getMessage().contains("member 1"), shapes.getMessage());
     }
 
     @ParameterizedTest
