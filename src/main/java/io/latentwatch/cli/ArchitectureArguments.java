@@ -18,10 +18,27 @@ import picocli.CommandLine.ParseResult;
 /**
  * The {@code train} options that choose the autoencoder and its architecture-specific settings, and
  * their translation into {@link ArchitectureOptions}; an option given for an architecture it does not
- * apply to is an error that says which architectures take it.
+ * apply to is an error that says which architectures take it. Also what every architecture can have:
+ * seasonal differences as extra inputs and ensemble members.
  */
 final class ArchitectureArguments {
     static final List<String> ACTIVATIONS = List.of("relu", "leaky_relu", "tanh", "sigmoid");
+
+    /** {@code --seasonal-lag} as {@link io.latentwatch.train.TrainOptions#seasonalLag()} takes it. */
+    int seasonalLag() {
+        return io.latentwatch.train.TrainOptions.parseSeasonalLag(seasonalLag);
+    }
+
+    @Option(names = "--seasonal-lag", defaultValue = "0", paramLabel = "auto|off|N",
+            description = "Seasonal differences as extra model inputs: each reading minus the one N readings earlier; "
+                    + "auto = the season found on the training rows (the strongest autocorrelation peak, if >= 0.5), "
+                    + "0 or off = none (default: ${DEFAULT-VALUE}).")
+    String seasonalLag;
+
+    @Option(names = "--members", defaultValue = "1", paramLabel = "K",
+            description = "Ensemble: train K autoencoders (seeds seed, seed+1, ...) and export them as one model whose "
+                    + "reconstruction is their mean; K times the training time and scoring cost (default: ${DEFAULT-VALUE}).")
+    int members;
 
     @Option(names = "--arch", defaultValue = "dense", paramLabel = "dense|conv|denoising|sparse|vae",
             completionCandidates = TrainCommand.Architectures.class,

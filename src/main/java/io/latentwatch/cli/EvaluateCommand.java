@@ -74,17 +74,6 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--window", defaultValue = "32", description = "Readings per window (default: ${DEFAULT-VALUE}).")
     int window;
 
-    @Option(names = "--seasonal-lag", defaultValue = "0", paramLabel = "auto|off|N",
-            description = "Seasonal differences as extra model inputs: each reading minus the one N readings earlier; "
-                    + "auto = the season found on the training rows (the strongest autocorrelation peak, if >= 0.5), "
-                    + "0 or off = none (default: ${DEFAULT-VALUE}).")
-    String seasonalLag;
-
-    @Option(names = "--members", defaultValue = "1", paramLabel = "K",
-            description = "Ensemble: train K autoencoders (seeds seed, seed+1, ...) and export them as one model whose "
-                    + "reconstruction is their mean; K times the training time and scoring cost (default: ${DEFAULT-VALUE}).")
-    int members;
-
     @Option(names = "--hop", defaultValue = "1",
             description = "Readings between windows; 1 scores every row (default: ${DEFAULT-VALUE}).")
     int hop;
@@ -188,7 +177,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 ? patience : Math.min(patience, epochs);
         TrainOptions training = new TrainOptions("evaluate", window, hop, hidden, latent, epochs, batchSize,
                 learningRate, effectivePatience, seed, 0, validationFraction, thresholdQuantile, thresholdMargin, arch,
-                TrainOptions.parseSeasonalLag(seasonalLag), members);
+                architecture.seasonalLag(), architecture.members);
         EvaluationOptions options = new EvaluationOptions(training, detector(), trainRows, csvOptions(dataFormat))
                 .withRowScore(new RowScore(RowScore.Mode.parse(rowScore), onsetHorizon, onsetRefractory))
                 .withRetrainEvery(retrainEvery);
@@ -209,7 +198,8 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter err = command.commandLine().getErr();
         err.printf("evaluating %d %s files: %s, window %d hop %d seasonal lag %s, threshold %s risk %s, incidents %s "
                         + "close %d, row score %s%n", files.size(), dataFormat.word(),
-                options.rcf() != null ? "random cut forest" : arch.kind().word(), window, hop, seasonalLag,
+                options.rcf() != null ? "random cut forest" : arch.kind().word(), window, hop,
+                architecture.seasonalLag,
                 detection.threshold,
                 detection.risk, detection.incidentOpen, detection.incidentClose, options.rowScore());
         List<FileDetection> detections = new ArrayList<>();
@@ -250,8 +240,8 @@ final class EvaluateCommand implements Callable<Integer> {
         s.put("window", window);
         s.put("hop", hop);
         s.put("seed", seed);
-        s.put("seasonal_lag", seasonalLag);
-        s.put("members", members);
+        s.put("seasonal_lag", architecture.seasonalLag);
+        s.put("members", architecture.members);
         s.put("threshold", detection.threshold);
         s.put("risk", detection.risk);
         s.put("incident_open", detection.incidentOpen);

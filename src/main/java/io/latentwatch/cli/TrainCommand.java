@@ -62,17 +62,6 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--window", defaultValue = "32", description = "Readings per window (default: ${DEFAULT-VALUE}).")
     int window;
 
-    @Option(names = "--seasonal-lag", defaultValue = "0", paramLabel = "auto|off|N",
-            description = "Seasonal differences as extra model inputs: each reading minus the one N readings earlier; "
-                    + "auto = the season found on the training rows (the strongest autocorrelation peak, if >= 0.5), "
-                    + "0 or off = none (default: ${DEFAULT-VALUE}).")
-    String seasonalLag;
-
-    @Option(names = "--members", defaultValue = "1", paramLabel = "K",
-            description = "Ensemble: train K autoencoders (seeds seed, seed+1, ...) and export them as one model whose "
-                    + "reconstruction is their mean; K times the training time and scoring cost (default: ${DEFAULT-VALUE}).")
-    int members;
-
     @Option(names = "--hop", defaultValue = "4", description = "Readings between windows (default: ${DEFAULT-VALUE}).")
     int hop;
 
@@ -141,7 +130,7 @@ final class TrainCommand implements Callable<Integer> {
                 ? patience : Math.min(patience, epochs);
         TrainOptions options = new TrainOptions(name, window, hop, hidden, latent, epochs, batchSize, learningRate,
                 effectivePatience, seed, trainRows, validationFraction, thresholdQuantile, thresholdMargin, arch,
-                TrainOptions.parseSeasonalLag(seasonalLag), members);
+                architecture.seasonalLag(), architecture.members);
         TimeWindowSpec time = timeWindowSpec();
         List<String> sourceChannels = segments.isEmpty() ? List.of() : segments.get(0).channels();
         if (time != null) {
@@ -155,6 +144,7 @@ final class TrainCommand implements Callable<Integer> {
                 arch.encoder().word(), used, segments.size(),
                 segments.get(0).channels().size(), segments.get(0).channels());
         ModelTrainer.Trained trained;
+        int members = architecture.members;
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("epochs").setInitialMax((long) epochs * members)
                 .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
                 .build()) {

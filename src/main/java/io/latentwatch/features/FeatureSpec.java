@@ -125,14 +125,22 @@ public record FeatureSpec(List<String> channels, int window, int hop, double[] m
 
     /** The normalised value of {@code x} on channel {@code c}. */
     public float normalise(int c, double x) {
-        double s = std[c] < MIN_STD ? 1.0 : std[c];
-        return (float) ((x - mean[c]) / s);
+        return normalised(x, mean[c], std[c]);
     }
 
     /** The value in original units of normalised {@code z} on channel {@code c}. */
     public double denormalise(int c, double z) {
-        double s = std[c] < MIN_STD ? 1.0 : std[c];
-        return z * s + mean[c];
+        return denormalised(z, mean[c], std[c]);
+    }
+
+    /** {@code (x - mean) / std}, with a standard deviation below {@link #MIN_STD} taken as 1. */
+    static float normalised(double x, double mean, double std) {
+        return (float) ((x - mean) / (std < MIN_STD ? 1.0 : std));
+    }
+
+    /** The inverse of {@link #normalised}. */
+    static double denormalised(double z, double mean, double std) {
+        return z * (std < MIN_STD ? 1.0 : std) + mean;
     }
 
     @Override

@@ -155,14 +155,12 @@ public record SeasonalDifference(int lag, double[] mean, double[] std) {
 
     /** The normalised difference {@code d} on channel {@code c}. */
     public float normalise(int c, double d) {
-        double s = std[c] < FeatureSpec.MIN_STD ? 1.0 : std[c];
-        return (float) ((d - mean[c]) / s);
+        return FeatureSpec.normalised(d, mean[c], std[c]);
     }
 
     /** The difference in original units of normalised {@code z} on channel {@code c}. */
     public double denormalise(int c, double z) {
-        double s = std[c] < FeatureSpec.MIN_STD ? 1.0 : std[c];
-        return z * s + mean[c];
+        return FeatureSpec.denormalised(z, mean[c], std[c]);
     }
 
     @Override
