@@ -37,24 +37,7 @@ public final class AutoencoderExport {
     /** The detector model of {@code model}, serialized; metadata is stored sorted by key. */
     public static byte[] export(Autoencoder model, String graphName, Map<String, String> metadataProps) {
         check(model, graphName, metadataProps);
-        AutoencoderSpec spec = model.spec();
-        ONNXContext ctx = new ONNXContext();
-        ctx.setName(graphName);
-        ONNXPlaceholder input = ctx.floatInput(OnnxExport.INPUT, spec.inputSize());
-        OnnxExport.ContractOutputs outputs = OnnxExport.declareOutputs(ctx, spec.inputSize(), spec.channels(),
-                spec.latent());
-        Builder b = new Builder(ctx);
-        Tensor h = b.run(model.encoder(), new Tensor(input, 0, 0), "encoder");
-        if (model.meanHead() != null) {
-            h = b.layer(model.meanHead(), h, "mean");
-        }
-        Tensor latent = b.flat(h, "latent");
-        Tensor reconstruction = b.flat(b.run(model.decoder(), latent, "decoder"), "reconstruction");
-        OnnxMl.GraphProto graph = OnnxExport.finishGraph(ctx, outputs, input, reconstruction.ref(), latent.ref(),
-                spec.window(), spec.channels());
-        return OnnxExport.wrap(graph, spec.kind().word() + " autoencoder (" + spec.encoder().word() + " encoder) over"
-                + " windows of " + spec.window() + " steps x " + spec.channels() + " channels (time-major); outputs"
-                + " reconstruction, score, channel_error, latent.", metadataProps).toByteArray();
+        return graph(List.of(model), graphName, metadataProps);
     }
 
     /**
@@ -69,6 +52,11 @@ public final class AutoencoderExport {
                     + (members == null ? 0 : members.size()));
         }
         check(members.get(0), graphName, metadataProps);
+        return graph(members, graphName, metadataProps);
+    }
+
+    /** One model's graph, or with several members their ensemble's (node names prefixed per member). */
+    private static byte[] graph(List<Autoencoder> members, String graphName, Map<String, String> metadataProps) {
         AutoencoderSpec spec = members.get(0).spec();
         ONNXContext ctx = new ONNXContext();
         ctx.setName(graphName);
@@ -76,7 +64,8 @@ public final class AutoencoderExport {
         OnnxExport.ContractOutputs outputs = OnnxExport.declareOutputs(ctx, spec.inputSize(), spec.channels(),
                 spec.latent());
         Builder b = new Builder(ctx);
-        ONNXRef<?> sum = null;
+        boolean ensemble = members.size() > 1;
+        ONNXRef<?> reconstruction = null;
         Tensor firstLatent = null;
         for (int i = 0; i < members.size(); i++) {
             Autoencoder m = members.get(i);
@@ -84,25 +73,29 @@ public final class AutoencoderExport {
                 throw new LatentwatchException("ensemble member " + i + " has shape " + m.spec() + ", member 0 has "
                         + spec);
             }
-            String p = "m" + i + "_";
+            String p = ensemble ? "m" + i + "_" : "";
             Tensor h = b.run(m.encoder(), new Tensor(input, 0, 0), p + "encoder");
             if (m.meanHead() != null) {
                 h = b.layer(m.meanHead(), h, p + "mean");
             }
             Tensor latent = b.flat(h, p + "latent");
-            Tensor reconstruction = b.flat(b.run(m.decoder(), latent, p + "decoder"), p + "reconstruction");
+            Tensor own = b.flat(b.run(m.decoder(), latent, p + "decoder"), p + "reconstruction");
             firstLatent = firstLatent == null ? latent : firstLatent;
-            sum = sum == null ? reconstruction.ref()
-                    : ctx.operation(ONNXOperators.ADD, List.of(sum, reconstruction.ref()), p + "sum");
+            reconstruction = reconstruction == null ? own.ref()
+                    : ctx.operation(ONNXOperators.ADD, List.of(reconstruction, own.ref()), p + "sum");
         }
-        ONNXRef<?> mean = ctx.operation(ONNXOperators.MUL, List.of(sum,
-                ctx.array("ensemble_scale", new float[] {1f / members.size()})), "ensemble_reconstruction");
-        OnnxMl.GraphProto graph = OnnxExport.finishGraph(ctx, outputs, input, mean, firstLatent.ref(),
+        if (ensemble) {
+            reconstruction = ctx.operation(ONNXOperators.MUL, List.of(reconstruction,
+                    ctx.array("ensemble_scale", new float[] {1f / members.size()})), "ensemble_reconstruction");
+        }
+        OnnxMl.GraphProto graph = OnnxExport.finishGraph(ctx, outputs, input, reconstruction, firstLatent.ref(),
                 spec.window(), spec.channels());
-        return OnnxExport.wrap(graph, "ensemble of " + members.size() + " " + spec.kind().word() + " autoencoders ("
-                + spec.encoder().word() + " encoder) over windows of " + spec.window() + " steps x " + spec.channels()
-                + " channels (time-major); reconstruction is their mean; outputs reconstruction, score,"
-                + " channel_error, latent (member 0).", metadataProps).toByteArray();
+        String what = ensemble ? "ensemble of " + members.size() + " " + spec.kind().word() + " autoencoders ("
+                + spec.encoder().word() + " encoder; reconstruction is their mean, latent member 0's)"
+                : spec.kind().word() + " autoencoder (" + spec.encoder().word() + " encoder)";
+        return OnnxExport.wrap(graph, what + " over windows of " + spec.window() + " steps x " + spec.channels()
+                + " channels (time-major); outputs reconstruction, score, channel_error, latent.", metadataProps)
+                .toByteArray();
     }
 
     /** The decoder of {@code model} alone: latent codes in, reconstructed windows out, for generation. */
