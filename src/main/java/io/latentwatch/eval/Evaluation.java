@@ -182,9 +182,7 @@ public final class Evaluation {
         if (name.length() > 100) {
             name = name.substring(name.length() - 100);
         }
-        return new TrainOptions(name, o.window(), o.hop(), o.hidden(), o.latent(), o.epochs(), o.batchSize(),
-                o.learningRate(), o.patience(), o.seed(), 0, o.validationFraction(), o.thresholdQuantile(),
-                o.thresholdMargin(), o.architecture(), o.seasonalLag(), o.members());
+        return o.withName(name, 0);
     }
 
     /**

@@ -157,8 +157,9 @@ public final class ModelRegistry implements ModelSource, AutoCloseable {
                     + "; per-entity window state would not fit, restart to change features";
         }
         int lag = candidate.featureSpec().seasonalLag();
-        if (lag != running.featureSpec().seasonalLag()) {
-            return "has seasonal lag " + lag + " but the running model has " + running.featureSpec().seasonalLag()
+        int runningLag = running.featureSpec().seasonalLag();
+        if (lag != runningLag) {
+            return "has seasonal lag " + lag + " but the running model has " + runningLag
                     + "; per-entity window state would not fit, restart to change features";
         }
         if (!candidate.onnx().outputs().containsAll(running.onnx().outputs())) {

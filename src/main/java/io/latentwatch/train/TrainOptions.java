@@ -89,23 +89,10 @@ public record TrainOptions(String name, int window, int hop, int[] hidden, int l
         hidden = hidden.clone();
     }
 
-    /** A copy with other architecture options. */
-    public TrainOptions withArchitecture(ArchitectureOptions newArchitecture) {
-        return new TrainOptions(name, window, hop, hidden, latent, epochs, batchSize, learningRate, patience, seed,
-                trainRows, validationFraction, thresholdQuantile, thresholdMargin, newArchitecture, seasonalLag,
-                members);
-    }
-
-    /** A copy with other seasonal differences: a lag, 0 for none, or {@link #AUTO_SEASONAL_LAG}. */
-    public TrainOptions withSeasonalLag(int lag) {
-        return new TrainOptions(name, window, hop, hidden, latent, epochs, batchSize, learningRate, patience, seed,
-                trainRows, validationFraction, thresholdQuantile, thresholdMargin, architecture, lag, members);
-    }
-
-    /** A copy that trains an ensemble of {@code count} members (1 = a single model). */
-    public TrainOptions withMembers(int count) {
-        return new TrainOptions(name, window, hop, hidden, latent, epochs, batchSize, learningRate, patience, seed,
-                trainRows, validationFraction, thresholdQuantile, thresholdMargin, architecture, seasonalLag, count);
+    /** A copy under another name that trains on the first {@code rows} rows (0: all); every other option kept. */
+    public TrainOptions withName(String newName, int rows) {
+        return new TrainOptions(newName, window, hop, hidden, latent, epochs, batchSize, learningRate, patience, seed,
+                rows, validationFraction, thresholdQuantile, thresholdMargin, architecture, seasonalLag, members);
     }
 
     /** Parses {@code auto}, {@code 0} / {@code off} or a number of readings. */
