@@ -141,11 +141,11 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "level = s/(s+t) of the latest window (default: ${DEFAULT-VALUE}). Alerts do not depend on it.")
     String rowScore;
 
-    @Option(names = "--onset-horizon", defaultValue = "0", paramLabel = "ROWS",
+    @Option(names = "--onset-horizon", defaultValue = "200", paramLabel = "ROWS",
             description = "onset and rise: rows looked back; 0 = each file's training rows (default: ${DEFAULT-VALUE}).")
     int onsetHorizon;
 
-    @Option(names = "--onset-refractory", defaultValue = "20", paramLabel = "ROWS",
+    @Option(names = "--onset-refractory", defaultValue = "40", paramLabel = "ROWS",
             description = "onset and rise: after a row reports with its window above the detector's threshold, the "
                     + "next ROWS rows score 0, so a climbing excursion is reported once; 0 = off "
                     + "(default: ${DEFAULT-VALUE}).")

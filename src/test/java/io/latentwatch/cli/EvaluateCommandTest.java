@@ -81,7 +81,8 @@ class EvaluateCommandTest {
         assertTrue(summary.path("files").has("synthetic/plain.csv"));
         JsonNode settings = summary.path("settings");
         assertEquals("onset", settings.path("row_score").asText(), settings::toString);
-        assertEquals(20, settings.path("onset_refractory").asInt(), "the default is recorded: " + settings);
+        assertEquals(40, settings.path("onset_refractory").asInt(), "the default is recorded: " + settings);
+        assertEquals(200, settings.path("onset_horizon").asInt(), "the default is recorded: " + settings);
         assertEquals("autoencoder", settings.path("detector").asText(), settings::toString);
         assertEquals(16, settings.path("window").asInt(), "as given: " + settings);
         assertReport(out, "synthetic/spike.csv", "synthetic/plain.csv");
