@@ -22,7 +22,7 @@ import picocli.CommandLine.ParseResult;
  * seasonal differences as extra inputs and ensemble members.
  */
 final class ArchitectureArguments {
-    static final List<String> ACTIVATIONS = List.of("relu", "leaky_relu", "tanh", "sigmoid");
+    static final List<String> ACTIVATIONS = List.of("relu", "leaky_relu", "tanh", "sigmoid", "identity");
 
     /** {@code --seasonal-lag} as {@link io.latentwatch.train.TrainOptions#seasonalLag()} takes it. */
     int seasonalLag() {
@@ -49,8 +49,9 @@ final class ArchitectureArguments {
             description = "Encoder/decoder for denoising, sparse and vae (default: conv for --arch conv, else dense).")
     String encoder;
 
-    @Option(names = "--activation", defaultValue = "relu", paramLabel = "relu|leaky_relu|tanh|sigmoid",
-            description = "Hidden-layer activation (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--activation", defaultValue = "relu", paramLabel = "relu|leaky_relu|tanh|sigmoid|identity",
+            description = "Hidden-layer activation; identity makes a linear autoencoder, which learns the principal "
+                    + "subspace of the training windows (default: ${DEFAULT-VALUE}).")
     String activation;
 
     @Option(names = "--leaky-slope", defaultValue = "0.01",

@@ -142,6 +142,20 @@ class MainTest {
     }
 
     @Test
+    void identityActivationTrainsALinearAutoencoderAndUnknownOnesListTheChoices() throws IOException {
+        Path model = dir.resolve("models/linear");
+        Run r = run("train", "--data", writeCsv(600).toString(), "--out", model.toString(), "--window", "8",
+                "--epochs", "2", "--latent", "16", "--activation", "identity");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(Files.readString(model.resolve(ModelFiles.CARD)).contains("\"activation\" : \"identity\""));
+        ModelFiles.load(model);
+        r = run("train", "--data", writeCsv(100).toString(), "--out", dir.resolve("m").toString(),
+                "--activation", "linear");
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains("'linear'") && r.err().contains("identity]"), r.err());
+    }
+
+    @Test
     void optionsForAnotherArchitectureAreRefusedSayingWhereTheyApply() throws IOException {
         Run r = run("train", "--data", writeCsv(100).toString(), "--out", dir.resolve("m").toString(),
                 "--arch", "vae", "--noise-std", "0.2");
