@@ -12,7 +12,9 @@ import io.latentwatch.train.ModelTrainer;
 import io.latentwatch.train.TrainOptions;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -55,6 +57,7 @@ public final class Evaluation {
      * The benchmark's data files in a stable order. NAB: {@code DIR/data/<category>/<file>.csv};
      * SKAB and CSV: every {@code *.csv} below {@code DIR} (SKAB's {@code anomaly-free} folder
      * excluded); when {@code DIR} holds the files directly, its own name becomes their folder.
+     * Symbolic links to folders and files are followed, so a benchmark can be assembled from links.
      */
     public static List<DataFile> files(Path dataset, DataFormat format) {
         if (!Files.isDirectory(dataset)) {
@@ -65,7 +68,7 @@ public final class Evaluation {
             throw new LatentwatchException(dataset + ": no data/ folder, expected NAB's layout data/<category>/<file>.csv");
         }
         List<DataFile> out = new ArrayList<>();
-        try (Stream<Path> all = Files.walk(root)) {
+        try (Stream<Path> all = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
             for (Path p : all.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().endsWith(".csv"))
                     .sorted().toList()) {
                 Path rel = root.relativize(p);
@@ -78,7 +81,7 @@ public final class Evaluation {
                 }
                 out.add(new DataFile(key, p));
             }
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) { // a link that loops back fails the walk
             throw new LatentwatchException("cannot list " + root + ": " + e, e);
         }
         if (out.isEmpty()) {

@@ -36,6 +36,23 @@ class EvaluationTest {
     }
 
     @Test
+    void nabFilesAreFoundThroughLinkedFoldersAndALoopIsAnErrorNamingTheFolder() throws IOException {
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere/realTraffic"));
+        Files.writeString(elsewhere.resolve("speed.csv"), "timestamp,value\n2015-09-01 00:00:00,1.0\n");
+        Path data = Files.createDirectories(dir.resolve("nab/data"));
+        Files.createDirectories(data.resolve("realKnownCause"));
+        Files.writeString(data.resolve("realKnownCause/taxi.csv"), "timestamp,value\n2015-09-01 00:00:00,1.0\n");
+        Files.createSymbolicLink(data.resolve("realTraffic"), elsewhere);
+        assertEquals(List.of("realKnownCause/taxi.csv", "realTraffic/speed.csv"),
+                Evaluation.files(dir.resolve("nab"), DataFormat.NAB).stream().map(Evaluation.DataFile::key).toList());
+
+        Files.createSymbolicLink(elsewhere.resolve("loop"), data);
+        LatentwatchException e = assertThrows(LatentwatchException.class,
+                () -> Evaluation.files(dir.resolve("nab"), DataFormat.NAB));
+        assertTrue(e.getMessage().contains("cannot list " + data), e.getMessage());
+    }
+
+    @Test
     void detectionRunsWithoutTheLabelsFileWhichIsReadOnlyWhenScoring() throws IOException {
         Path data = dir.resolve("nab");
         SyntheticBenchmarks.nab(data, false);
