@@ -226,7 +226,7 @@ class AutoencoderExportTest {
             mix[k] = 3 * xy[0][k] - 2 * xy[1][k];
         }
         OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OrtSession session = env.createSession(bytes, new OrtSession.SessionOptions());
+        try (OrtSession session = env.createSession(bytes);
                 OnnxTensor input = OnnxTensor.createTensor(env, new float[][] {xy[0], xy[1], mix});
                 OrtSession.Result result = session.run(Map.of(OnnxExport.INPUT, input))) {
             float[][] r = (float[][]) value(result, OnnxExport.RECONSTRUCTION);
